@@ -1,0 +1,133 @@
+import { parseArxivId } from '../arxiv-id.ts';
+import { parseIsoDate } from '../dates.ts';
+import type { Issue } from '../issues.ts';
+import { looksLikeProse, quote, splitLines, wordCount } from '../text.ts';
+import type { DumpEntry, ParseResult } from './types.ts';
+
+/** `arXiv:2510.15464`, `arXiv:2510.15464v2 [cs.LG]`, `arXiv:hep-th/9711200`. */
+export const ARXIV_LINE = /^arXiv\s?:\s?(\S+)(?:\s+\[([A-Za-z.-]+)\])?$/i;
+/** `Created: 2025-10-17 Updated: 2025-10-20` (Updated optional). */
+export const CREATED_LINE = /^Created\s?:\s?(\S+)(?:\s+Updated\s?:\s?(\S+))?$/i;
+
+interface Block {
+  text: string;
+  line: number;
+  lines: number[];
+}
+
+// The abstract is the first block that reads as substantial prose; comments are short.
+function abstractIndex(blocks: Block[]): number {
+  const substantial = blocks.findIndex((block) => looksLikeProse(block.text) && wordCount(block.text) >= 15);
+  if (substantial !== -1) return substantial;
+  const prose = blocks.findIndex((block) => looksLikeProse(block.text));
+  return prose === -1 ? 0 : prose;
+}
+
+/** Parses an arXiv id listing: abstract, optional comments, `arXiv:<id>`, `Created: … [Updated: …]`, blank-line separated. */
+export function parseArxivIdListing(text: string, file: string): ParseResult {
+  const entries: DumpEntry[] = [];
+  const issues: Issue[] = [];
+  let pending: Block[] = [];
+  let block: Block | null = null;
+  let last: DumpEntry | null = null;
+
+  const stray = (line: number, content: string, why: string) =>
+    issues.push({ severity: 'warning', file, line, message: `stray line ${quote(content)} ${why}; delete it` });
+
+  const entryFromPending = (line: number): DumpEntry => {
+    const entry: DumpEntry = { format: 'arxiv-id-listing', line, lines: [] };
+    if (pending.length > 0) {
+      const index = abstractIndex(pending);
+      pending.slice(0, index).forEach((b) => b.lines.forEach((n) => stray(n, b.text, 'comes before the abstract of an entry')));
+      const [abstract, ...comments] = pending.slice(index);
+      if (abstract) {
+        entry.line = abstract.line;
+        entry.abstract = abstract.text;
+        entry.lines.push(...abstract.lines);
+      }
+      if (comments.length > 0) {
+        entry.comments = comments.map((c) => c.text);
+        comments.forEach((c) => entry.lines.push(...c.lines));
+      }
+    }
+    pending = [];
+    return entry;
+  };
+
+  for (const { number, text: line } of splitLines(text)) {
+    if (line === '') {
+      block = null;
+      continue;
+    }
+    const idMatch = ARXIV_LINE.exec(line);
+    if (idMatch) {
+      block = null;
+      const entry = entryFromPending(number);
+      entry.lines.push(number);
+      const parsed = parseArxivId(idMatch[1] ?? '');
+      if (parsed) {
+        entry.arxivId = parsed.id;
+        if (parsed.version !== null) entry.version = parsed.version;
+      } else {
+        issues.push({
+          severity: 'error',
+          file,
+          line: number,
+          message: `${quote(line)} is not a valid arXiv id; expected "arXiv:2510.15464", "arXiv:2510.15464v2" or "arXiv:hep-th/9711200"`,
+        });
+      }
+      if (idMatch[2]) entry.idCategory = idMatch[2];
+      if (entry.abstract === undefined) {
+        issues.push({ severity: 'warning', file, line: number, message: `${quote(line)} has no abstract above it; the paper is kept without one` });
+      }
+      entries.push(entry);
+      last = entry;
+      continue;
+    }
+    const created = CREATED_LINE.exec(line);
+    if (created) {
+      block = null;
+      if (!last || last.created !== undefined || pending.length > 0) {
+        stray(number, line, 'does not follow an "arXiv:" line');
+        continue;
+      }
+      last.lines.push(number);
+      for (const [key, value] of [['created', created[1]], ['updated', created[2]]] as const) {
+        if (value === undefined) continue;
+        if (parseIsoDate(value)) {
+          last[key] = value;
+        } else {
+          issues.push({
+            severity: 'error',
+            file,
+            line: number,
+            message: `${key === 'created' ? 'Created' : 'Updated'} date "${value}" is not a real date; expected YYYY-MM-DD`,
+          });
+        }
+      }
+      continue;
+    }
+    if (block) {
+      block.text = `${block.text} ${line}`;
+      block.lines.push(number);
+    } else {
+      block = { text: line, line: number, lines: [number] };
+      pending.push(block);
+    }
+  }
+  if (pending.length > 0 && !pending.some((b) => looksLikeProse(b.text))) {
+    pending.forEach((b) => b.lines.forEach((n) => stray(n, b.text, 'follows the last entry')));
+  } else if (pending.length > 0) {
+    const entry = entryFromPending(pending[0]?.line ?? 1);
+    if (entry.abstract !== undefined) {
+      issues.push({
+        severity: 'warning',
+        file,
+        line: entry.line,
+        message: 'this last entry has no "arXiv:" line (was the dump cut off?); it is kept without an id, add "arXiv:<id>" and "Created: YYYY-MM-DD" below it',
+      });
+      entries.push(entry);
+    }
+  }
+  return { format: 'arxiv-id-listing', entries, issues };
+}

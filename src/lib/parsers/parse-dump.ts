@@ -1,0 +1,54 @@
+import type { DumpFormat } from '../schema.ts';
+import { parseAbstractListing } from './abstract-listing.ts';
+import { parseArxivIdListing } from './arxiv-id-listing.ts';
+import { parseCardListing } from './card-listing.ts';
+import { formatVotes } from './detect-format.ts';
+import type { DumpParser, ParseResult } from './types.ts';
+
+/** The parser of each format. */
+export const PARSERS: Readonly<Record<DumpFormat, DumpParser>> = {
+  'card-listing': parseCardListing,
+  'abstract-listing': parseAbstractListing,
+  'arxiv-id-listing': parseArxivIdListing,
+};
+
+/** Human names of the formats, for reports. */
+export const FORMAT_LABELS: Readonly<Record<DumpFormat, string>> = {
+  'card-listing': 'card listing',
+  'abstract-listing': 'abstract-only listing',
+  'arxiv-id-listing': 'arXiv id listing',
+};
+
+/** Detects the format of one dump and parses it; a dump with no recognisable entry gives an error, never an exception. */
+export function parseDump(text: string, file: string): ParseResult | { format: null; entries: []; issues: ParseResult['issues'] } {
+  const [best, second] = formatVotes(text);
+  if (!best || best.lines.length === 0) {
+    const blank = text.trim() === '';
+    return {
+      format: null,
+      entries: [],
+      issues: [
+        {
+          severity: 'error',
+          file,
+          line: null,
+          message: blank
+            ? 'the file is empty; delete it or paste a listing into it'
+            : 'no recognisable entries: expected card headers like "LGJun 3", "Abstract:" lines, or "arXiv:<id>" lines; check that this is a listing dump, or move it out of the data folder',
+        },
+      ],
+    };
+  }
+  const result = PARSERS[best.format](text, file);
+  const consumed = new Set(result.entries.flatMap((entry) => entry.lines));
+  const foreign = second ? second.lines.filter((line) => !consumed.has(line)) : [];
+  if (second && foreign.length > 0) {
+    result.issues.unshift({
+      severity: 'warning',
+      file,
+      line: null,
+      message: `mixes formats: read as ${FORMAT_LABELS[best.format]} (${best.lines.length} signature lines), but ${foreign.length} lines look like ${FORMAT_LABELS[second.format]}; lines that do not fit are reported below. Split the file into one file per format`,
+    });
+  }
+  return result;
+}

@@ -1,0 +1,241 @@
+import { categoryName, createCategoryResolver, type CategoryPreference } from './categories.ts';
+import type { Issue } from './issues.ts';
+import { groupEntries, mergeEntries, type MergedPaper } from './merge.ts';
+import { normaliseEntry, yearPolicyFor, type NormalEntry } from './normalise.ts';
+import { FORMAT_LABELS, parseDump } from './parsers/parse-dump.ts';
+import type { DumpEntry } from './parsers/types.ts';
+import { PaperSchema, SourcesFileSchema, type DumpFormat, type Paper, type SourcesFile } from './schema.ts';
+import { shortHash, toSlug } from './slug.ts';
+import { buildSplitLexicon } from './split/split-title-authors.ts';
+
+/** One dump as read from disk: its text, or why it could not be read. */
+export type DumpInput =
+  | { file: string; text: string; encodingNote?: string }
+  | { file: string; error: string };
+
+/** What happened to one dump. */
+export interface FileReport {
+  file: string;
+  format: DumpFormat | null;
+  /** Entries the parser read (including ones dropped with a reported reason). */
+  entries: number;
+  /** Entries that started a new paper. */
+  made: number;
+  /** Entries merged into a paper another entry started. */
+  merged: number;
+  issues: Issue[];
+}
+
+/** Everything `check-data` prints: per-file results, corpus-wide issues and a summary. */
+export interface CorpusReport {
+  files: FileReport[];
+  /** Issues that belong to no single dump (sources.json, incomplete records). */
+  issues: Issue[];
+  summary: { files: number; entries: number; papers: number; incomplete: number; errors: number; warnings: number };
+}
+
+/** Options that shape the corpus. */
+export interface CorpusOptions {
+  /** Parsed `sources.json` (unvalidated), or null when there is none. */
+  sources?: unknown;
+  /** Why sources.json could not be read, when it exists but is not JSON. */
+  sourcesError?: string;
+  categories?: CategoryPreference;
+}
+
+/** The records and the report built from a set of dumps. */
+export interface Corpus {
+  papers: Paper[];
+  report: CorpusReport;
+}
+
+const SOURCES_FILE = 'sources.json';
+
+function readSources(raw: unknown, readError: string | undefined, issues: Issue[], files: ReadonlySet<string>): SourcesFile {
+  if (readError !== undefined) {
+    issues.push({ severity: 'error', file: SOURCES_FILE, line: null, message: `${readError}; fix it or delete the file` });
+    return {};
+  }
+  if (raw === null || raw === undefined) return {};
+  const parsed = SourcesFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problem = parsed.error.issues[0];
+    const where = problem?.path.length ? ` at ${problem.path.join('.')}` : '';
+    issues.push({
+      severity: 'error',
+      file: SOURCES_FILE,
+      line: null,
+      message: `is not valid${where}: ${problem?.message ?? 'unknown problem'}; expected {"listings/file.txt": {"captured": "YYYY-MM-DD"}}`,
+    });
+    return {};
+  }
+  for (const file of Object.keys(parsed.data)) {
+    if (!files.has(file)) {
+      issues.push({
+        severity: 'warning',
+        file: SOURCES_FILE,
+        line: null,
+        message: `names "${file}", which is not a dump in the data folder; fix the path (relative to the data folder) or remove the entry`,
+      });
+    }
+  }
+  return parsed.data;
+}
+
+function yearWarning(file: string, entries: readonly DumpEntry[], policy: ReturnType<typeof yearPolicyFor>): Issue | null {
+  const yearless = entries.filter((entry) => entry.date && entry.date.year === null).length;
+  if (yearless === 0 || policy.kind === 'captured') return null;
+  const fix = `add "${file}": {"captured": "YYYY-MM-DD"} to ${SOURCES_FILE} in the data folder`;
+  return {
+    severity: 'warning',
+    file,
+    line: null,
+    message:
+      policy.kind === 'inferred'
+        ? `has no capture date, so its ${yearless} dates without a year were put in ${policy.year}, the year after its newest dated entry; ${fix}`
+        : `has no capture date and no dated entry, so its ${yearless} dates without a year cannot be resolved and those papers have no date; ${fix}`,
+  };
+}
+
+function assignIds(drafts: readonly MergedPaper[]): string[] {
+  const taken = new Set<string>();
+  return drafts.map((draft) => {
+    const base =
+      draft.arxivId ??
+      ((draft.title !== null ? toSlug(draft.title) : '') || `abstract-${shortHash(draft.abstract ?? draft.sources[0]?.file ?? '')}`);
+    let id = base;
+    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+    taken.add(id);
+    return id;
+  });
+}
+
+function toRecord(draft: MergedPaper, id: string): Paper {
+  return {
+    id,
+    arxivId: draft.arxivId,
+    version: draft.version,
+    title: draft.title,
+    authors: draft.authors.map((name) => ({ name, slug: toSlug(name) || `author-${shortHash(name)}` })),
+    authorsTruncated: draft.authorsTruncated,
+    affiliations: draft.affiliations,
+    categories: draft.categories.map((category) => ({ id: category, name: categoryName(category) })),
+    published: draft.published,
+    publishedYearInferred: draft.publishedYearInferred,
+    updated: draft.updated,
+    abstract: draft.abstract,
+    comments: draft.comments,
+    hasCode: draft.hasCode,
+    codeUrl: draft.codeUrl,
+    score: draft.score,
+    incomplete: draft.title === null && draft.authors.length === 0 && draft.arxivId === null,
+    sources: draft.sources,
+  };
+}
+
+/** Newest first, undated last, then by id: the order of papers.json and of every list. */
+export function comparePapers(a: Paper, b: Paper): number {
+  if (a.published !== b.published) {
+    if (a.published === null) return 1;
+    if (b.published === null) return -1;
+    return a.published < b.published ? 1 : -1;
+  }
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Parses, normalises and merges dumps into validated paper records, reporting everything it could not use. Pure. */
+export function buildCorpus(dumps: readonly DumpInput[], options: CorpusOptions = {}): Corpus {
+  const sorted = [...dumps].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const corpusIssues: Issue[] = [];
+  const sources = readSources(options.sources, options.sourcesError, corpusIssues, new Set(sorted.map((dump) => dump.file)));
+  const resolveCategory = createCategoryResolver(options.categories);
+
+  const parsed = sorted.map((dump) => {
+    if ('error' in dump) {
+      return { file: dump.file, format: null, entries: [] as DumpEntry[], issues: [{ severity: 'error', file: dump.file, line: null, message: dump.error } satisfies Issue] };
+    }
+    const result = parseDump(dump.text, dump.file);
+    const issues = [...result.issues];
+    if (dump.encodingNote) issues.unshift({ severity: 'warning', file: dump.file, line: null, message: dump.encodingNote });
+    return { file: dump.file, format: result.format, entries: result.entries, issues };
+  });
+
+  const lexicon = buildSplitLexicon(parsed.flatMap((file) => file.entries.flatMap((entry) => (entry.titleAuthors ? [entry.titleAuthors] : []))));
+  const normal: NormalEntry[] = [];
+  for (const file of parsed) {
+    const policy = yearPolicyFor(file.entries, sources[file.file]?.captured);
+    const warning = yearWarning(file.file, file.entries, policy);
+    if (warning) file.issues.unshift(warning);
+    for (const entry of file.entries) {
+      normal.push(normaliseEntry(entry, normal.length, { file: file.file, yearPolicy: policy, lexicon, resolveCategory }, file.issues));
+    }
+  }
+
+  const groups = groupEntries(normal);
+  const drafts = groups.map((group) => mergeEntries(group.map((index) => normal[index] as NormalEntry)));
+  const ids = assignIds(drafts);
+  const made = new Map<string, number>();
+  const merged = new Map<string, number>();
+  const papers: Paper[] = [];
+  groups.forEach((group, index) => {
+    const draft = drafts[index] as MergedPaper;
+    const record = toRecord(draft, ids[index] ?? '');
+    group.forEach((entryIndex, position) => {
+      const file = normal[entryIndex]?.file ?? '';
+      const counter = position === 0 ? made : merged;
+      counter.set(file, (counter.get(file) ?? 0) + 1);
+    });
+    const check = PaperSchema.safeParse(record);
+    if (!check.success) {
+      const source = record.sources[0];
+      corpusIssues.push({
+        severity: 'error',
+        file: source?.file ?? '(corpus)',
+        line: source?.line ?? null,
+        message: `paper ${record.id} does not fit the record schema (${check.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}); this is a Papershelf bug, please report it with this entry`,
+      });
+      return;
+    }
+    if (record.incomplete) {
+      const source = record.sources[0];
+      corpusIssues.push({
+        severity: 'warning',
+        file: source?.file ?? '(corpus)',
+        line: source?.line ?? null,
+        message: `this abstract matches no paper in the other dumps, so it is kept as an incomplete record "${record.id}" (no title, no authors); add the paper's card or arXiv id entry to a dump`,
+      });
+    }
+    papers.push(check.data);
+  });
+  papers.sort(comparePapers);
+
+  const files: FileReport[] = parsed.map((file) => ({
+    file: file.file,
+    format: file.format,
+    entries: file.entries.length,
+    made: made.get(file.file) ?? 0,
+    merged: merged.get(file.file) ?? 0,
+    issues: file.issues,
+  }));
+  const allIssues = [...corpusIssues, ...files.flatMap((file) => file.issues)];
+  return {
+    papers,
+    report: {
+      files,
+      issues: corpusIssues,
+      summary: {
+        files: files.length,
+        entries: normal.length,
+        papers: papers.length,
+        incomplete: papers.filter((paper) => paper.incomplete).length,
+        errors: allIssues.filter((issue) => issue.severity === 'error').length,
+        warnings: allIssues.filter((issue) => issue.severity === 'warning').length,
+      },
+    },
+  };
+}
+
+/** Label of a format for reports ("card listing"), or "unrecognised". */
+export function formatLabel(format: DumpFormat | null): string {
+  return format === null ? 'unrecognised' : FORMAT_LABELS[format];
+}

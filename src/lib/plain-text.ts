@@ -1,0 +1,48 @@
+/** A plain-text reading of text with LaTeX math, so `$\Theta(1/\Delta^2)$` and `$Θ(1/Δ^2)$` read alike. */
+
+const GREEK: Readonly<Record<string, string>> = {
+  α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', ε: 'epsilon', ϵ: 'epsilon', ζ: 'zeta', η: 'eta', θ: 'theta', ϑ: 'theta',
+  ι: 'iota', κ: 'kappa', λ: 'lambda', μ: 'mu', ν: 'nu', ξ: 'xi', ο: 'omicron', π: 'pi', ϖ: 'pi', ρ: 'rho', ϱ: 'rho',
+  σ: 'sigma', ς: 'sigma', τ: 'tau', υ: 'upsilon', φ: 'phi', ϕ: 'phi', χ: 'chi', ψ: 'psi', ω: 'omega',
+  Α: 'Alpha', Β: 'Beta', Γ: 'Gamma', Δ: 'Delta', Ε: 'Epsilon', Ζ: 'Zeta', Η: 'Eta', Θ: 'Theta', Ι: 'Iota', Κ: 'Kappa',
+  Λ: 'Lambda', Μ: 'Mu', Ν: 'Nu', Ξ: 'Xi', Ο: 'Omicron', Π: 'Pi', Ρ: 'Rho', Σ: 'Sigma', Τ: 'Tau', Υ: 'Upsilon',
+  Φ: 'Phi', Χ: 'Chi', Ψ: 'Psi', Ω: 'Omega',
+};
+
+const SYMBOLS: Readonly<Record<string, string>> = {
+  '∞': 'infty', '≤': 'leq', '≥': 'geq', '≠': 'neq', '≈': 'approx', '→': 'to', '←': 'leftarrow', '⇒': 'implies',
+  '∈': 'in', '∑': 'sum', '∏': 'prod', '∫': 'int', '√': 'sqrt', '×': 'times', '±': 'pm', '∂': 'partial', '∇': 'nabla',
+  'ℓ': 'ell', '∼': 'sim', '≪': 'll', '≫': 'gg', '⊂': 'subset', '∪': 'cup', '∩': 'cap', '∀': 'forall', '∃': 'exists',
+};
+
+// LaTeX spellings that mean the same as another command or symbol.
+const COMMAND_ALIASES: Readonly<Record<string, string>> = {
+  le: 'leq', ge: 'geq', ne: 'neq', varepsilon: 'epsilon', vartheta: 'theta', varphi: 'phi', varrho: 'rho',
+  varpi: 'pi', varsigma: 'sigma', rightarrow: 'to', mapsto: 'to', Rightarrow: 'implies', ldots: '', dots: '',
+  cdots: '', left: '', right: '', mathrm: '', mathbf: '', mathcal: '', mathbb: '', text: '', textrm: '', emph: '',
+  textit: '', textbf: '', operatorname: '', big: '', Big: '', bigg: '', Bigg: '',
+};
+
+const GREEK_OR_SYMBOL = new RegExp(`[${Object.keys(GREEK).join('')}${Object.keys(SYMBOLS).join('')}]`, 'gu');
+
+/** Plain text of LaTeX-bearing text: Greek letters and symbols become their names, commands lose their backslash, `$`, braces, `^` and `_` go. */
+export function toPlainText(text: string): string {
+  return text
+    .replace(GREEK_OR_SYMBOL, (char) => ` ${GREEK[char] ?? SYMBOLS[char] ?? char} `)
+    .replace(/\\([A-Za-z]+)/g, (_, command: string) => ` ${COMMAND_ALIASES[command] ?? command} `)
+    .replace(/\\[,;:! ]/g, ' ')
+    .replace(/\\([%&$#_{}])/g, '$1')
+    .replace(/\$+|[{}^_~]|\\[()[\]]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Lower-case words of the plain text, accents folded, for comparing and indexing. */
+export function plainWords(text: string): string[] {
+  return toPlainText(text)
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '');
+}

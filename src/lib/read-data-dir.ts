@@ -1,0 +1,49 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { decodeDump } from './decode.ts';
+import { buildCorpus, type Corpus, type CorpusOptions, type DumpInput } from './pipeline.ts';
+
+/** Every `*.txt` file under the data folder, at any depth (dot-folders skipped), as sorted POSIX paths relative to it. */
+export async function listDumps(dataDir: string): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else if (entry.isFile() && entry.name.toLowerCase().endsWith('.txt')) found.push(relative(dataDir, path).split(sep).join('/'));
+    }
+  };
+  await walk(dataDir);
+  return found.sort();
+}
+
+/** Reads and decodes every dump of the data folder, plus its optional sources.json. */
+export async function readDataDir(dataDir: string): Promise<{ dumps: DumpInput[]; sources: unknown; sourcesError?: string }> {
+  const files = await listDumps(dataDir);
+  const dumps = await Promise.all(
+    files.map(async (file): Promise<DumpInput> => {
+      const decoded = decodeDump(await readFile(join(dataDir, file)));
+      if (!decoded.ok) return { file, error: decoded.reason };
+      return decoded.note ? { file, text: decoded.text, encodingNote: decoded.note } : { file, text: decoded.text };
+    }),
+  );
+  let raw: string;
+  try {
+    raw = await readFile(join(dataDir, 'sources.json'), 'utf8');
+  } catch {
+    return { dumps, sources: null };
+  }
+  try {
+    return { dumps, sources: JSON.parse(raw) };
+  } catch (error) {
+    return { dumps, sources: null, sourcesError: `is not valid JSON (${(error as Error).message})` };
+  }
+}
+
+/** Reads the data folder and builds the corpus: records plus the report. */
+export async function loadCorpus(dataDir: string, options: Omit<CorpusOptions, 'sources'> = {}): Promise<Corpus> {
+  const { dumps, sources, sourcesError } = await readDataDir(dataDir);
+  return buildCorpus(dumps, sourcesError === undefined ? { ...options, sources } : { ...options, sources, sourcesError });
+}

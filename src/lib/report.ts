@@ -1,0 +1,34 @@
+import { formatIssue, type Issue } from './issues.ts';
+import { formatLabel, type CorpusReport } from './pipeline.ts';
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+function issueLine(issue: Issue): string {
+  return `  ${issue.severity === 'error' ? 'error  ' : 'warning'} ${formatIssue(issue)}`;
+}
+
+/** The one-line summary: papers, entries, dumps, incomplete records, errors and warnings. */
+export function formatSummary(report: CorpusReport): string {
+  const { summary } = report;
+  return `${plural(summary.papers, 'paper')} from ${plural(summary.entries, 'entry', 'entries')} in ${plural(summary.files, 'dump')}; ${summary.incomplete} incomplete; ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}`;
+}
+
+/** The full report `check-data` prints: one block per dump with its issues, corpus-wide issues, then the summary. */
+export function formatReport(report: CorpusReport, dataDir: string): string {
+  const lines: string[] = [`Papershelf data check of ${dataDir}`, ''];
+  for (const file of report.files) {
+    lines.push(
+      `${file.file}: ${formatLabel(file.format)}, ${plural(file.entries, 'entry', 'entries')} → ${plural(file.made, 'paper')} made, ${file.merged} merged into others`,
+    );
+    lines.push(...file.issues.map(issueLine));
+  }
+  if (report.files.length === 0) lines.push(`no dumps (*.txt files) found in ${dataDir}; add listing dumps there`);
+  if (report.issues.length > 0) {
+    lines.push('', 'Across dumps:');
+    lines.push(...report.issues.map(issueLine));
+  }
+  lines.push('', formatSummary(report));
+  return lines.join('\n');
+}

@@ -1,0 +1,121 @@
+import { z } from 'astro/zod';
+
+/** The dump formats Papershelf reads; see README "Dump formats". */
+export const DumpFormatSchema = z.enum(['card-listing', 'abstract-listing', 'arxiv-id-listing']);
+/** One of the dump formats. */
+export type DumpFormat = z.output<typeof DumpFormatSchema>;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD');
+
+/** An author as displayed, with a stable ASCII slug for URLs. */
+export const AuthorSchema = z.object({
+  name: z.string().min(1),
+  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+});
+/** An author of a paper. */
+export type Author = z.output<typeof AuthorSchema>;
+
+/** A category id (`cs.LG`) with its taxonomy name; name is null for codes outside the taxonomy. */
+export const CategorySchema = z.object({
+  id: z.string().min(1),
+  name: z.string().nullable(),
+});
+/** A paper's category. */
+export type Category = z.output<typeof CategorySchema>;
+
+/**
+ * Values a source entry gave that the record does not show because another source won
+ * (see README "Merging"): with the record itself they keep every field of every source.
+ */
+export const SupersededSchema = z.object({
+  title: z.string().optional(),
+  authors: z.array(z.string()).optional(),
+  abstract: z.string().optional(),
+  published: isoDate.optional(),
+  updated: isoDate.optional(),
+  score: z.number().optional(),
+  version: z.number().int().optional(),
+  codeUrl: z.string().optional(),
+});
+/** Superseded values of one source entry. */
+export type Superseded = z.output<typeof SupersededSchema>;
+
+/** Where one entry of a record came from. */
+export const SourceRefSchema = z.object({
+  file: z.string().min(1),
+  line: z.number().int().positive(),
+  format: DumpFormatSchema,
+  superseded: SupersededSchema.optional(),
+});
+/** Provenance of one merged entry. */
+export type SourceRef = z.output<typeof SourceRefSchema>;
+
+/** One paper, merged from every dump entry that describes it. */
+export const PaperSchema = z.object({
+  /** The arXiv id when known, otherwise a stable slug of the title (or of the abstract). */
+  id: z.string().min(1),
+  arxivId: z.string().nullable(),
+  version: z.number().int().positive().nullable(),
+  title: z.string().min(1).nullable(),
+  authors: z.array(AuthorSchema),
+  /** True when the listing cut the author list with "et al.". */
+  authorsTruncated: z.boolean(),
+  affiliations: z.array(z.string()),
+  /** Primary category first. */
+  categories: z.array(CategorySchema),
+  published: isoDate.nullable(),
+  /** True when the year of `published` was resolved from the dump's capture date, not read. */
+  publishedYearInferred: z.boolean(),
+  updated: isoDate.nullable(),
+  /** Source text of the abstract, LaTeX kept. */
+  abstract: z.string().nullable(),
+  comments: z.string().nullable(),
+  hasCode: z.boolean(),
+  codeUrl: z.url().nullable(),
+  score: z.number().nullable(),
+  /** True when no dump gives a title or authors: an abstract that matched no other entry. */
+  incomplete: z.boolean(),
+  sources: z.array(SourceRefSchema).min(1),
+});
+/** A validated paper record. */
+export type Paper = z.output<typeof PaperSchema>;
+
+/** `data/sources.json`: per dump (path relative to the data folder), when it was captured. */
+export const SourcesFileSchema = z.record(
+  z.string(),
+  z.object({
+    captured: isoDate.optional(),
+    note: z.string().optional(),
+  }),
+);
+/** Contents of `data/sources.json`. */
+export type SourcesFile = z.output<typeof SourcesFileSchema>;
+
+/** Site-wide settings; see README "Configuration". */
+export const SiteConfigSchema = z.object({
+  title: z.string().min(1).default('Papershelf'),
+  description: z.string().default('A browsable, searchable shelf of research papers.'),
+  /** Absolute URL the site is served from, e.g. https://example.org (optional). */
+  site: z.url().optional(),
+  /** Sub-path the site lives under, e.g. /shelf/. */
+  base: z.string().startsWith('/').default('/'),
+  /** Folder of dumps, relative to the project root or absolute. */
+  dataDir: z.string().min(1).default('data'),
+  categories: z
+    .object({
+      archives: z.array(z.string()).optional(),
+      codes: z.record(z.string(), z.string()).optional(),
+    })
+    .default({}),
+});
+/** Validated site configuration. */
+export type SiteConfig = z.output<typeof SiteConfigSchema>;
+
+/** Shape of `dist/papers.json`, the static JSON API. */
+export const PapersJsonSchema = z.object({
+  schemaVersion: z.literal(1),
+  count: z.number().int().nonnegative(),
+  papers: z.array(PaperSchema),
+});
+/** The static JSON API document. */
+export type PapersJson = z.output<typeof PapersJsonSchema>;

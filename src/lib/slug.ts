@@ -1,0 +1,22 @@
+import slugify from '@sindresorhus/slugify';
+import anyAscii from 'any-ascii';
+
+/** A stable lower-case ASCII slug: "Yann LeCun" → "yann-lecun", "Jan Koutník" → "jan-koutnik", "张三" → "zhangsan", "O'Brien" → "obrien". */
+export function toSlug(text: string, maxLength = 80): string {
+  // any-ascii transliterates every script; slugify then settles separators and symbols ("&" → "and").
+  const slug = slugify(anyAscii(text.normalize('NFC')).replace(/['’`]/g, ''), { decamelize: false });
+  if (slug.length <= maxLength) return slug;
+  const cut = slug.slice(0, maxLength);
+  const lastDash = cut.lastIndexOf('-');
+  return lastDash > maxLength / 2 ? cut.slice(0, lastDash) : cut;
+}
+
+/** A short stable hexadecimal hash (FNV-1a, 32 bits) for ids that no text can give. */
+export function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}

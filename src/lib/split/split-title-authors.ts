@@ -1,0 +1,187 @@
+import { authorCost, personNameCost } from './name-shape.ts';
+
+/**
+ * Splits a card's "title glued to authors" line: `Agents' Last ExamYiyou Sun, Xinyang Han, Weichen Zhang et al.`.
+ *
+ * The title runs straight into the first author with no separator, so the split point lies inside a
+ * "glued" word (`ExamYiyou`): a position whose previous character is not a space. Every such position in
+ * every comma part is a candidate; each candidate is scored by how well the rest reads as a list of
+ * names (see name-shape.ts), how well the title ends, and what the rest of the corpus knows (names seen
+ * un-glued in other listings, title words seen elsewhere). The cheapest candidate wins.
+ */
+
+/** What the rest of the corpus tells the splitter. */
+export interface SplitLexicon {
+  /** Author names seen where no title was glued to them (2nd and 3rd names of other cards). */
+  names: ReadonlySet<string>;
+  /** First tokens of those names. */
+  firstNames: ReadonlySet<string>;
+  /** Lower-cased title words seen un-glued anywhere in the corpus. */
+  words: ReadonlySet<string>;
+}
+
+/** A lexicon that knows nothing: the split then relies on name shapes alone. */
+export const EMPTY_LEXICON: SplitLexicon = { names: new Set(), firstNames: new Set(), words: new Set() };
+
+/** The result of splitting one title/authors line. */
+export interface TitleAuthorsSplit {
+  title: string;
+  authors: string[];
+  /** The list ended with "et al.". */
+  truncated: boolean;
+  /** Organisations after " · " at the end of the line. */
+  affiliations: string[];
+  /** False when no reading was plausible: the whole line is then the title and authors is empty. */
+  found: boolean;
+  /** True when a different reading scored almost as well. */
+  uncertain: boolean;
+}
+
+const ET_AL = /,?\s+(?:et al\.?|and others)$/i;
+const AFFILIATION_SEPARATOR = ' · ';
+
+/** Removes the " · org" affiliations and the trailing "et al." from a title/authors line. */
+export function stripListTail(line: string): { body: string; truncated: boolean; affiliations: string[] } {
+  const dot = line.indexOf(AFFILIATION_SEPARATOR);
+  const head = dot === -1 ? line : line.slice(0, dot);
+  const affiliations =
+    dot === -1
+      ? []
+      : line
+          .slice(dot + AFFILIATION_SEPARATOR.length)
+          .split(/\s*·\s*/)
+          .map((part) => part.trim())
+          .filter((part) => part !== '');
+  const truncated = ET_AL.test(head);
+  return { body: head.replace(ET_AL, '').trim(), truncated, affiliations };
+}
+
+const UPPER = /\p{Lu}/u;
+const UNCASED_LETTER = /\p{Lo}/u;
+
+/** Positions inside a comma part where a title could end and a name begin with nothing in between. */
+export function gluePositions(part: string): number[] {
+  const positions: number[] = [];
+  const chars = Array.from(part);
+  let offset = chars[0]?.length ?? 0;
+  for (let i = 1; i < chars.length; i++) {
+    const previous = chars[i - 1] ?? ' ';
+    const current = chars[i] ?? ' ';
+    if (previous !== ' ' && (UPPER.test(current) || (UNCASED_LETTER.test(current) && !UNCASED_LETTER.test(previous)))) {
+      positions.push(offset);
+    }
+    offset += current.length;
+  }
+  return positions;
+}
+
+function nameCost(name: string, lexicon: SplitLexicon): number {
+  const cost = authorCost(name);
+  if (!Number.isFinite(cost)) return cost;
+  if (lexicon.names.has(name)) return cost - 4;
+  const first = name.split(' ')[0] ?? '';
+  return lexicon.firstNames.has(first) ? cost - 0.5 : cost;
+}
+
+// The cheaper of reading the last name as one name or as "A and B".
+function namesCost(names: string[], lexicon: SplitLexicon): { names: string[]; cost: number } {
+  const plain = names.reduce((sum, name) => sum + nameCost(name, lexicon), 0);
+  const last = names[names.length - 1] ?? '';
+  const and = last.indexOf(' and ');
+  if (and === -1) return { names, cost: plain };
+  const split = [...names.slice(0, -1), last.slice(0, and), last.slice(and + 5)];
+  const splitCost = split.reduce((sum, name) => sum + nameCost(name, lexicon), 0);
+  return splitCost < plain ? { names: split, cost: splitCost } : { names, cost: plain };
+}
+
+function titleCost(title: string, lexicon: SplitLexicon, abstract: string): number {
+  if (!/[\p{L}\p{N}]/u.test(title)) return Infinity;
+  const last = title[title.length - 1] ?? '';
+  let cost = 0;
+  if (/[-:,;(/&[]/.test(last)) cost += 5;
+  else if (last === '.' || last === "'" || last === '’') cost += 1;
+  const tailToken = title.slice(title.lastIndexOf(' ') + 1);
+  // A title rarely ends in a half-word like "ReportDeep" (from splitting "ReportDeepSeek-AI" one capital too late).
+  if (/\p{Ll}\p{Lu}\p{Ll}*$/u.test(tailToken)) cost += 0.3;
+  // …nor in a lone word after a comma, which is what a camel-case first name split in two leaves ("…, Young").
+  const lastComma = title.lastIndexOf(', ');
+  if (lastComma !== -1 && !title.slice(lastComma + 2).includes(' ')) cost += 1;
+  const tail = tailToken.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').toLowerCase();
+  if (tail.length > 1 && (lexicon.words.has(tail) || (tail.length > 2 && abstract.includes(tail)))) cost -= 1;
+  return cost;
+}
+
+interface Candidate {
+  title: string;
+  authors: string[];
+  cost: number;
+}
+
+/** Splits a title/authors line using name shapes and what the lexicon knows; never throws. */
+export function splitTitleAuthors(
+  line: string,
+  lexicon: SplitLexicon = EMPTY_LEXICON,
+  context: { abstract?: string } = {},
+): TitleAuthorsSplit {
+  const { body, truncated, affiliations } = stripListTail(line);
+  const abstract = (context.abstract ?? '').toLowerCase();
+  const parts = mergeSuffixes(body.split(', '));
+  const n = parts.length;
+  let best: Candidate | null = null;
+  let runnerUp: Candidate | null = null;
+
+  for (let k = 1; k <= Math.min(n, 12); k++) {
+    const others = parts.slice(n - k + 1);
+    if (others.some((name) => !Number.isFinite(nameCost(name, lexicon)))) break;
+    const glued = parts[n - k] ?? '';
+    const countCost = truncated ? Math.max(0, 3 - k) * 1.5 + Math.max(0, k - 3) * 2 : Math.max(0, k - 3) * 0.3;
+    for (const position of gluePositions(glued)) {
+      const head = glued.slice(position);
+      const title = [...parts.slice(0, n - k), glued.slice(0, position)].join(', ');
+      const names = namesCost([head, ...others], lexicon);
+      const cost = names.cost + titleCost(title, lexicon, abstract) + countCost;
+      if (!Number.isFinite(cost)) continue;
+      const candidate = { title, authors: names.names, cost };
+      if (!best || cost < best.cost) {
+        if (best && best.title !== title) runnerUp = best;
+        best = candidate;
+      } else if (title !== best.title && (!runnerUp || cost < runnerUp.cost)) {
+        runnerUp = candidate;
+      }
+    }
+  }
+  if (!best) return { title: body, authors: [], truncated, affiliations, found: false, uncertain: false };
+  const uncertain = runnerUp !== null && runnerUp.cost - best.cost < 0.5;
+  return { title: best.title, authors: best.authors, truncated, affiliations, found: true, uncertain };
+}
+
+// "John Smith, Jr." splits into a name and a suffix part; put them back together.
+function mergeSuffixes(parts: string[]): string[] {
+  const merged: string[] = [];
+  for (const part of parts) {
+    if (/^(?:Jr\.?|Sr\.?|II|III|IV)$/.test(part) && merged.length > 0) merged[merged.length - 1] += `, ${part}`;
+    else merged.push(part);
+  }
+  return merged;
+}
+
+/** Learns author names and title words from every title/authors line of the corpus. */
+export function buildSplitLexicon(lines: Iterable<string>): SplitLexicon {
+  const names = new Set<string>();
+  const firstNames = new Set<string>();
+  const words = new Set<string>();
+  for (const line of lines) {
+    const parts = stripListTail(line).body.split(', ');
+    // The first part always holds the start of the title; later parts without a glue point are plain names.
+    for (const part of parts.slice(1)) {
+      if (gluePositions(part).length === 0 && personNameCost(part) <= 1) {
+        names.add(part);
+        firstNames.add(part.split(' ')[0] ?? part);
+      }
+    }
+    for (const token of line.split(/[^\p{L}\p{N}]+/u)) {
+      if (token.length > 1 && !/\p{Ll}\p{Lu}/u.test(token)) words.add(token.toLowerCase());
+    }
+  }
+  return { names, firstNames, words };
+}

@@ -1,0 +1,49 @@
+/** Text clean-up shared by every parser: what copying from a web page leaves behind goes, the rest stays. */
+
+// Zero-width characters, soft hyphens and bidi marks that pages carry invisibly.
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+// C0/C1 controls and Unicode spaces all become one plain space.
+const ODD_SPACE = /[\u0000-\u001F\u007F-\u009F\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/g;
+// "… ▽ More" / "△ Less" toggles and "Show more/less" links that search pages put at the end of abstracts.
+const TRAILING_TOGGLE = /\s*(?:(?:…|\.\.\.)\s*)?(?:▽\s*More|△\s*Less|\(?(?:Show|Read) (?:more|less)\)?)$/iu;
+
+/** Normalises one line of copied text: NFC, invisible characters removed, whitespace collapsed, page toggles dropped. */
+export function cleanText(raw: string): string {
+  let text = raw.normalize('NFC').replace(INVISIBLE, '').replace(ODD_SPACE, ' ');
+  text = text.replace(/\s+/g, ' ').trim();
+  let previous: string;
+  do {
+    previous = text;
+    text = text.replace(TRAILING_TOGGLE, '').trim();
+  } while (text !== previous);
+  return text;
+}
+
+/** A line of a dump with its 1-based number, cleaned. */
+export interface DumpLine {
+  number: number;
+  text: string;
+}
+
+/** Splits dump text into cleaned, numbered lines (LF, CRLF or CR endings; a leading BOM is dropped). */
+export function splitLines(text: string): DumpLine[] {
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  return body.split(/\r\n|\r|\n/).map((line, index) => ({ number: index + 1, text: cleanText(line) }));
+}
+
+/** Number of whitespace-separated words. */
+export function wordCount(text: string): number {
+  const trimmed = text.trim();
+  return trimmed === '' ? 0 : trimmed.split(/\s+/).length;
+}
+
+/** A short quotation of a line for messages: at most 60 characters, JSON-quoted so odd characters show. */
+export function quote(text: string, max = 60): string {
+  return JSON.stringify(text.length > max ? `${text.slice(0, max - 1)}…` : text);
+}
+
+/** True when a line reads like running prose (an abstract or part of one), not like page chrome such as "Load more". */
+export function looksLikeProse(text: string): boolean {
+  const words = wordCount(text);
+  return words >= 8 || (words >= 3 && /[.!?)\]]$/.test(text));
+}
