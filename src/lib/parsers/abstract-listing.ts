@@ -1,9 +1,8 @@
 import type { Issue } from '../issues.ts';
 import { looksLikeProse, quote, splitLines } from '../text.ts';
+import { ABSTRACT_PREFIX } from './signatures.ts';
 import type { DumpEntry, ParseResult } from './types.ts';
 
-/** The `Abstract:` marker that starts every entry of an abstract-only listing. */
-export const ABSTRACT_PREFIX = /^Abstract\s?:\s*/i;
 
 /** Parses an abstract-only listing: `Abstract:<text>` entries separated by blank lines. */
 export function parseAbstractListing(text: string, file: string): ParseResult {

@@ -2,12 +2,9 @@ import { parseArxivId } from '../arxiv-id.ts';
 import { parseIsoDate } from '../dates.ts';
 import type { Issue } from '../issues.ts';
 import { looksLikeProse, quote, splitLines, wordCount } from '../text.ts';
+import { ARXIV_LINE, CREATED_LINE } from './signatures.ts';
 import type { DumpEntry, ParseResult } from './types.ts';
 
-/** `arXiv:2510.15464`, `arXiv:2510.15464v2 [cs.LG]`, `arXiv:hep-th/9711200`. */
-export const ARXIV_LINE = /^arXiv\s?:\s?(\S+)(?:\s+\[([A-Za-z.-]+)\])?$/i;
-/** `Created: 2025-10-17 Updated: 2025-10-20` (Updated optional). */
-export const CREATED_LINE = /^Created\s?:\s?(\S+)(?:\s+Updated\s?:\s?(\S+))?$/i;
 
 interface Block {
   text: string;

@@ -1,6 +1,7 @@
 import { isValidDate, monthNumber } from '../dates.ts';
 import type { Issue } from '../issues.ts';
 import { looksLikeProse, quote, splitLines } from '../text.ts';
+import { isForeignEntryLine } from './signatures.ts';
 import type { DumpEntry, ListingDate, ParseResult } from './types.ts';
 
 /** The parts of a card header such as `96.9LGMay 7, 2024Code`. */
@@ -81,7 +82,7 @@ export function parseCardListing(text: string, file: string): ParseResult {
     } else if (current && current.abstract === undefined && looksLikeProse(line)) {
       current.abstract = line.replace(/^Abstract:\s*/i, '');
       current.lines.push(number);
-    } else if (current && current.abstract !== undefined && looksLikeProse(line)) {
+    } else if (current && current.abstract !== undefined && looksLikeProse(line) && !isForeignEntryLine(line)) {
       current.abstract = `${current.abstract} ${line}`;
       current.lines.push(number);
       issues.push({

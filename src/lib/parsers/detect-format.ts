@@ -1,8 +1,7 @@
 import type { DumpFormat } from '../schema.ts';
 import { splitLines } from '../text.ts';
-import { ABSTRACT_PREFIX } from './abstract-listing.ts';
-import { ARXIV_LINE, CREATED_LINE } from './arxiv-id-listing.ts';
 import { parseCardHeader } from './card-listing.ts';
+import { ABSTRACT_PREFIX, ARXIV_LINE, CREATED_LINE } from './signatures.ts';
 
 /** Which format a single line is a signature of, if any. */
 export function signatureOf(line: string): DumpFormat | null {

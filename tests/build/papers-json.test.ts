@@ -1,0 +1,38 @@
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildCorpus } from '../../src/lib/pipeline.ts';
+import { PapersJsonSchema } from '../../src/lib/schema.ts';
+import { seedDumps, seedSources } from '../helpers.ts';
+import { buildSite, SEED_SITE } from './build-site.ts';
+
+describe('papers.json', () => {
+  it('holds every record of the seeds, validated and newest first', () => {
+    const json = PapersJsonSchema.parse(JSON.parse(readFileSync(join(SEED_SITE, 'papers.json'), 'utf8')));
+    const expected = buildCorpus(seedDumps(), { sources: seedSources() }).papers;
+    expect(json.count).toBe(45);
+    expect(json.papers).toEqual(expected);
+  });
+});
+
+describe('the build', () => {
+  it('honours PAPERS_DATA_DIR and fails on data errors, naming file and line', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'papershelf-bad-'));
+    mkdirSync(join(dataDir, 'listings'));
+    writeFileSync(join(dataDir, 'listings', 'bad.txt'), 'LGJun 3, 2024\nA PaperAda Lovelace\nLGJun 31\nB PaperAlan Turing\n');
+    const result = buildSite(join(dataDir, 'dist'), { PAPERS_DATA_DIR: dataDir });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('listings/bad.txt:3: header "LGJun 31" has an impossible date');
+  });
+
+  it('builds another data folder given by PAPERS_DATA_DIR', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'papershelf-one-'));
+    writeFileSync(join(dataDir, 'one.txt'), 'LGJun 3, 2024\nA Single PaperAda Lovelace\nAn abstract that is long enough to be read as prose.\n');
+    const outDir = join(dataDir, 'dist');
+    const result = buildSite(outDir, { PAPERS_DATA_DIR: dataDir });
+    expect(result.status, result.output).toBe(0);
+    const json = PapersJsonSchema.parse(JSON.parse(readFileSync(join(outDir, 'papers.json'), 'utf8')));
+    expect(json.papers.map((paper) => paper.title)).toEqual(['A Single Paper']);
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { parseCardHeader, parseCardListing } from '../../src/lib/parsers/card-listing.ts';
+import { readFixture } from '../helpers.ts';
+
+describe('card headers', () => {
+  it('reads subject code and yearless date', () => {
+    expect(parseCardHeader('AIJun 3')).toEqual({ subject: 'AI', monthName: 'Jun', date: { year: null, month: 6, day: 3 }, hasCode: false });
+  });
+  it('reads a relevance score glued in front', () => {
+    expect(parseCardHeader('96.9AIJun 3')).toMatchObject({ score: 96.9, subject: 'AI', date: { month: 6, day: 3 } });
+  });
+  it('reads a year and the Code flag', () => {
+    expect(parseCardHeader('LGMay 7, 2024Code')).toMatchObject({ subject: 'LG', date: { year: 2024, month: 5, day: 7 }, hasCode: true });
+  });
+  it('reads archive-style codes such as quant-ph', () => {
+    expect(parseCardHeader('quant-phOct 12, 2019')).toMatchObject({ subject: 'quant-ph', date: { year: 2019, month: 10, day: 12 } });
+  });
+  it('does not take prose or title lines for headers', () => {
+    expect(parseCardHeader('Load more')).toBeNull();
+    expect(parseCardHeader("Agents' Last ExamYiyou Sun, Xinyang Han, Weichen Zhang et al.")).toBeNull();
+    expect(parseCardHeader('LJun 3')).toBeNull();
+  });
+});
+
+describe('card listing', () => {
+  it('reads every card of seed 000 with its header fields', () => {
+    const result = parseCardListing(readFixture('seed-data/listings/000_80704c9de50da4f0.txt'), 'a.txt');
+    expect(result.issues).toEqual([]);
+    expect(result.entries).toHaveLength(23);
+    expect(result.entries[3]).toMatchObject({
+      line: 10,
+      subject: 'AS',
+      date: { year: null, month: 2, day: 2 },
+      hasCode: true,
+      titleAuthors: 'HuPER: A Human-Inspired Framework for Phonetic PerceptionChenxu Guo, Jiachen Lian, Yisi Liu et al.',
+    });
+    expect(result.entries[3]?.abstract).toMatch(/^We propose HuPER, a human-inspired framework/);
+  });
+
+  it('reads scores from seed 002', () => {
+    const result = parseCardListing(readFixture('seed-data/listings/002_1b722824cdb08c64.txt'), 'b.txt');
+    expect(result.entries).toHaveLength(13);
+    expect(result.entries.map((entry) => entry.score)).toEqual([96.9, 85.1, undefined, 98.4, 89.9, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
+  });
+
+  it('parses CRLF endings, a BOM, blank lines, a missing abstract and no final newline', () => {
+    const text = '\uFEFFLGJun 3\r\nFirst PaperAda Lovelace\r\n\r\nAn abstract that is long enough to read as prose.\r\n\r\n\r\nCVJan 2, 2020\r\nSecond PaperAlan Turing\r\nAIFeb 1\r\nThird PaperGrace Hopper';
+    const result = parseCardListing(text, 'x.txt');
+    expect(result.issues).toEqual([]);
+    expect(result.entries.map((entry) => [entry.line, entry.titleAuthors, entry.abstract])).toEqual([
+      [1, 'First PaperAda Lovelace', 'An abstract that is long enough to read as prose.'],
+      [7, 'Second PaperAlan Turing', undefined],
+      [9, 'Third PaperGrace Hopper', undefined],
+    ]);
+  });
+
+  it('reports a stray "Load more" line with its line number and keeps the cards', () => {
+    const text = 'LGJun 3\nA PaperAda Lovelace\nWe study things in a long enough abstract sentence.\nLoad more\nCVJun 2\nB PaperAlan Turing\n';
+    const result = parseCardListing(text, 'listings/x.txt');
+    expect(result.entries).toHaveLength(2);
+    expect(result.issues).toEqual([
+      expect.objectContaining({ severity: 'warning', file: 'listings/x.txt', line: 4, message: expect.stringContaining('"Load more"') }),
+    ]);
+  });
+
+  it('makes an impossible date an error that names the header and the expected form', () => {
+    const result = parseCardListing('LGJun 31\nA PaperAda Lovelace\n', 'listings/000.txt');
+    expect(result.issues[0]).toMatchObject({ severity: 'error', line: 1 });
+    expect(result.issues[0]?.message).toContain('header "LGJun 31" has an impossible date');
+    expect(result.issues[0]?.message).toContain('expected "Mon D[, YYYY]"');
+    expect(result.entries).toHaveLength(1);
+    expect(result.entries[0]?.date).toBeUndefined();
+  });
+
+  it('accepts Feb 29 without a year but not in a non-leap year', () => {
+    expect(parseCardListing('LGFeb 29\nA PaperAda Lovelace\n', 'f').issues).toEqual([]);
+    expect(parseCardListing('LGFeb 29, 2023\nA PaperAda Lovelace\n', 'f').issues[0]?.severity).toBe('error');
+  });
+
+  it('reports a header with no title line instead of dropping it silently', () => {
+    const result = parseCardListing('LGJun 3\nCVJun 2\nB PaperAlan Turing\n', 'f.txt');
+    expect(result.entries).toHaveLength(1);
+    expect(result.issues).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('has no title line') })]);
+  });
+});

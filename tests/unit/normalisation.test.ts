@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { categoryName, createCategoryResolver } from '../../src/lib/categories.ts';
+import { findCodeUrl } from '../../src/lib/code-url.ts';
+import { resolveYearlessDate } from '../../src/lib/dates.ts';
+import { decodeDump } from '../../src/lib/decode.ts';
+import { plainWords, toPlainText } from '../../src/lib/plain-text.ts';
+import { toSlug } from '../../src/lib/slug.ts';
+import { ARXIV_CATEGORIES } from '../../src/lib/taxonomy.ts';
+import { cleanText } from '../../src/lib/text.ts';
+
+describe('categories', () => {
+  const resolve = createCategoryResolver();
+  it('maps subject codes to arXiv ids, preferring cs, then stat, eess, math, physics', () => {
+    expect(['LG', 'AS', 'ML', 'OC', 'quant-ph', 'GT', 'CV', 'SY', 'hep-th', 'cs.LG', 'optics'].map((code) => resolve(code).id)).toEqual([
+      'cs.LG', 'eess.AS', 'stat.ML', 'math.OC', 'quant-ph', 'cs.GT', 'cs.CV', 'cs.SY', 'hep-th', 'cs.LG', 'physics.optics',
+    ]);
+    expect(categoryName('eess.AS')).toBe('Audio and Speech Processing');
+  });
+  it('lets the configuration override a code or the archive order', () => {
+    expect(createCategoryResolver({ codes: { GT: 'math.GT' } })('GT').id).toBe('math.GT');
+    expect(createCategoryResolver({ archives: ['math', 'cs'] })('CV').id).toBe('math.CV');
+  });
+  it('keeps unknown codes as written and flags them', () => {
+    expect(resolve('XYZ')).toEqual({ id: 'XYZ', known: false });
+  });
+  it('encodes the whole taxonomy with names', () => {
+    expect(Object.keys(ARXIV_CATEGORIES).length).toBeGreaterThanOrEqual(155);
+    expect(Object.values(ARXIV_CATEGORIES).every((name) => name.length > 2)).toBe(true);
+  });
+});
+
+describe('dates', () => {
+  it('puts a yearless date on the latest such day on or before the capture date', () => {
+    expect(resolveYearlessDate(6, 3, '2026-11-21')).toBe('2026-06-03');
+    expect(resolveYearlessDate(11, 21, '2026-11-21')).toBe('2026-11-21');
+    expect(resolveYearlessDate(12, 5, '2026-11-21')).toBe('2025-12-05');
+    expect(resolveYearlessDate(2, 29, '2026-11-21')).toBe('2024-02-29');
+  });
+});
+
+describe('slugs', () => {
+  it('transliterates to stable ASCII', () => {
+    expect(['Yann LeCun', 'Jan Koutník', 'Łukasz Kaiser', 'Aäron van den Oord', "Kevin O'Brien", '张三', 'DeepSeek-AI'].map((name) => toSlug(name))).toEqual([
+      'yann-lecun', 'jan-koutnik', 'lukasz-kaiser', 'aaron-van-den-oord', 'kevin-obrien', 'zhangsan', 'deepseek-ai',
+    ]);
+  });
+});
+
+describe('code links', () => {
+  it('finds code hosts and links labelled as code, without trailing punctuation', () => {
+    expect(findCodeUrl(['12 pages, 10 figures, accepted at IPDPS 2025. Code: https://github.com/M-H482/NM-SpMM'])).toBe('https://github.com/M-H482/NM-SpMM');
+    expect(findCodeUrl(['Code and demo avaliable at https://github.com/HuPER29/HuPER.'])).toBe('https://github.com/HuPER29/HuPER');
+    expect(findCodeUrl(['Our code is at https://example.org/tool).'])).toBe('https://example.org/tool');
+    expect(findCodeUrl(['See https://example.org/paper for the slides.'])).toBeNull();
+    expect(findCodeUrl(['javascript:alert(1) github.com/x'])).toBeNull();
+  });
+});
+
+describe('plain text of math', () => {
+  it('reads LaTeX commands and Unicode letters alike', () => {
+    expect(plainWords('$\\Theta(1/\\Delta^2)$')).toEqual(plainWords('$Θ(1/Δ^2)$'));
+    expect(toPlainText('bounded by $l_0$ norm and $\\epsilon \\le 1$')).toBe('bounded by l 0 norm and epsilon leq 1');
+  });
+});
+
+describe('text clean-up', () => {
+  it('collapses whitespace and removes invisible characters and page toggles, keeping the rest', () => {
+    expect(cleanText('  Deep\u00a0learning\u200b  is\tfun … ▽ More')).toBe('Deep learning is fun');
+    expect(cleanText('A $\\Theta(n)$ bound -- really?')).toBe('A $\\Theta(n)$ bound -- really?');
+  });
+});
+
+describe('decoding', () => {
+  it('reads UTF-8 with a BOM, UTF-16 and Latin-1, and refuses binary', () => {
+    const text = 'LGJun 3\nÉtude of Koutník';
+    const utf8 = new TextEncoder().encode(`\uFEFF${text}`);
+    expect(decodeDump(utf8)).toMatchObject({ ok: true, text, encoding: 'utf-8' });
+    const utf16 = new Uint8Array([0xff, 0xfe, ...Array.from(text).flatMap((char) => [char.charCodeAt(0) & 0xff, char.charCodeAt(0) >> 8])]);
+    expect(decodeDump(utf16)).toMatchObject({ ok: true, text, encoding: 'utf-16le' });
+    const latin1 = new Uint8Array(Array.from('Étude à Zürich').map((char) => char.charCodeAt(0)));
+    expect(decodeDump(latin1)).toMatchObject({ ok: true, text: 'Étude à Zürich', encoding: 'windows-1252' });
+    expect(decodeDump(new Uint8Array([0, 1, 2, 3, 0, 5, 6, 7, 200, 0, 3, 1]))).toMatchObject({ ok: false });
+  });
+});

@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { buildCorpus } from '../../src/lib/pipeline.ts';
+import { PaperSchema, type Paper } from '../../src/lib/schema.ts';
+import { seedDumps, seedSources } from '../helpers.ts';
+
+const corpus = buildCorpus(seedDumps(), { sources: seedSources() });
+const byTitle = (start: string): Paper => byTitleIn(corpus.papers, start);
+const fileOf = (name: string) => `listings/${name}`;
+
+describe('the seed corpus', () => {
+  it('makes 45 papers with no error, no warning and no incomplete record', () => {
+    expect(corpus.papers).toHaveLength(45);
+    expect(corpus.report.summary).toEqual({ files: 4, entries: 56, papers: 45, incomplete: 0, errors: 0, warnings: 0 });
+  });
+
+  it('makes 23 papers from seed 000, 12 new ones from seed 002 and 10 from seed 003, and attaches all ten abstracts of seed 001', () => {
+    const counts = corpus.report.files.map((file) => [file.file, file.entries, file.made, file.merged]);
+    expect(counts).toEqual([
+      [fileOf('000_80704c9de50da4f0.txt'), 23, 23, 0],
+      [fileOf('001_fd2f3fd673fe7401.txt'), 10, 0, 10],
+      [fileOf('002_1b722824cdb08c64.txt'), 13, 12, 1],
+      [fileOf('003_9486e5228bd94662.txt'), 10, 10, 0],
+    ]);
+    const abstractOnly = corpus.papers.flatMap((paper) => paper.sources.filter((source) => source.format === 'abstract-listing').map(() => paper));
+    expect(abstractOnly).toHaveLength(10);
+    expect(abstractOnly.every((paper) => paper.sources.some((source) => source.file === fileOf('000_80704c9de50da4f0.txt')))).toBe(true);
+  });
+
+  it('validates every record against the schema', () => {
+    for (const paper of corpus.papers) expect(PaperSchema.safeParse(paper).success, paper.id).toBe(true);
+  });
+
+  it('builds HuPER exactly', () => {
+    const paper = byTitle('HuPER');
+    expect(paper).toMatchObject({
+      id: 'huper-a-human-inspired-framework-for-phonetic-perception',
+      arxivId: null,
+      title: 'HuPER: A Human-Inspired Framework for Phonetic Perception',
+      authors: [
+        { name: 'Chenxu Guo', slug: 'chenxu-guo' },
+        { name: 'Jiachen Lian', slug: 'jiachen-lian' },
+        { name: 'Yisi Liu', slug: 'yisi-liu' },
+      ],
+      authorsTruncated: true,
+      categories: [{ id: 'eess.AS', name: 'Audio and Speech Processing' }],
+      published: '2026-02-02',
+      publishedYearInferred: true,
+      hasCode: true,
+      codeUrl: 'https://github.com/HuPER29/HuPER',
+      sources: [
+        { file: fileOf('000_80704c9de50da4f0.txt'), line: 10, format: 'card-listing' },
+        expect.objectContaining({ file: fileOf('001_fd2f3fd673fe7401.txt'), line: 3, format: 'abstract-listing' }),
+      ],
+    });
+  });
+
+  it('builds Plan, Verify and Fill with the comma in its title', () => {
+    expect(byTitle('Plan, Verify')).toMatchObject({
+      title: 'Plan, Verify and Fill: A Structured Parallel Decoding Approach for Diffusion Language Models',
+      authors: [{ name: 'Miao Li' }, { name: 'Hanyang Jiang' }, { name: 'Sikai Cheng' }],
+      categories: [{ id: 'cs.CL', name: 'Computation and Language' }],
+      published: '2026-06-01',
+    });
+  });
+
+  it('builds OVERT with its affiliation', () => {
+    expect(byTitle('OVERT')).toMatchObject({
+      authors: [{ name: 'Ziheng Cheng' }, { name: 'Yixiao Huang' }, { name: 'Hui Xu' }],
+      authorsTruncated: true,
+      affiliations: ['berkeley'],
+      published: '2025-05-27',
+      publishedYearInferred: false,
+    });
+  });
+
+  it('builds the reversal-curse paper from its dated Code card', () => {
+    expect(byTitle('Towards a Theoretical Understanding')).toMatchObject({
+      title: "Towards a Theoretical Understanding of the 'Reversal Curse' via Training Dynamics",
+      authors: [{ name: 'Hanlin Zhu' }, { name: 'Baihe Huang' }, { name: 'Shaolun Zhang' }],
+      categories: [{ id: 'cs.LG', name: 'Machine Learning' }],
+      published: '2024-05-07',
+      hasCode: true,
+    });
+  });
+
+  it('merges the other version of the DAVED abstract and keeps it in provenance', () => {
+    const paper = byTitle('DAVED');
+    expect(paper.abstract).toMatch(/^The acquisition of training data is crucial/);
+    expect(paper.sources).toEqual([
+      { file: fileOf('000_80704c9de50da4f0.txt'), line: 37, format: 'card-listing' },
+      {
+        file: fileOf('001_fd2f3fd673fe7401.txt'),
+        line: 16,
+        format: 'abstract-listing',
+        superseded: { abstract: expect.stringMatching(/^Acquiring high-quality training data is essential/) },
+      },
+    ]);
+  });
+
+  it('merges the paper that seeds 000 and 002 share and keeps the higher score', () => {
+    const paper = byTitle("Agents' Last Exam");
+    expect(paper.score).toBe(96.9);
+    expect(paper.sources.map((source) => source.file)).toEqual([fileOf('000_80704c9de50da4f0.txt'), fileOf('002_1b722824cdb08c64.txt')]);
+  });
+
+  it('gives arXiv id entries their id, version-free, with created and updated dates and comments', () => {
+    const paper = corpus.papers.find((candidate) => candidate.id === '2510.15464');
+    expect(paper).toMatchObject({ arxivId: '2510.15464', title: null, published: '2025-10-17', updated: '2025-10-20', comments: 'Comments are welcome', incomplete: false });
+  });
+
+  it('orders papers newest first', () => {
+    const dates = corpus.papers.map((paper) => paper.published ?? '');
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+});
+
+describe('yearless dates without sources.json', () => {
+  it('infers the year after the newest dated entry, and warns with the fix', () => {
+    const { papers, report } = buildCorpus(seedDumps());
+    expect(byTitleIn(papers, 'HuPER').published).toBe('2026-02-02');
+    const warning = report.files[0]?.issues.find((issue) => issue.message.includes('no capture date'));
+    expect(warning?.message).toContain('were put in 2026');
+    expect(warning?.message).toContain('"listings/000_80704c9de50da4f0.txt": {"captured": "YYYY-MM-DD"}');
+  });
+
+  it('never uses the clock: the same input gives the same records', () => {
+    expect(JSON.stringify(buildCorpus(seedDumps()).papers)).toBe(JSON.stringify(buildCorpus(seedDumps()).papers));
+  });
+});
+
+describe('reporting', () => {
+  it('keeps an abstract that matches nothing as an incomplete record and reports it', () => {
+    const { papers, report } = buildCorpus([{ file: 'a.txt', text: 'Abstract:We study an orphan abstract that belongs to no paper of any other dump here.\n' }]);
+    expect(papers).toEqual([expect.objectContaining({ incomplete: true, title: null, id: expect.stringMatching(/^abstract-[0-9a-f]{8}$/) })]);
+    expect(report.issues).toEqual([expect.objectContaining({ file: 'a.txt', line: 1, message: expect.stringContaining('incomplete record') })]);
+  });
+
+  it('warns about unknown subject codes and keeps them', () => {
+    const { papers, report } = buildCorpus([{ file: 'a.txt', text: 'QQJun 3, 2020\nA PaperAda Lovelace\n' }]);
+    expect(papers[0]?.categories).toEqual([{ id: 'QQ', name: null }]);
+    expect(report.files[0]?.issues[0]?.message).toContain('"QQ" is not in the arXiv taxonomy');
+  });
+
+  it('gives an old-style id its archive as category', () => {
+    const { papers } = buildCorpus([{ file: 'a.txt', text: 'String theory abstract, long enough to be prose for sure.\n\narXiv:hep-th/9711200\nCreated: 1997-11-27\n' }]);
+    expect(papers[0]).toMatchObject({ id: 'hep-th/9711200', categories: [{ id: 'hep-th', name: 'High Energy Physics - Theory' }] });
+  });
+
+  it('reports an invalid sources.json and an unreadable dump as errors', () => {
+    const { report } = buildCorpus([{ file: 'bin.txt', error: 'looks like a binary file' }], { sources: { 'x.txt': { captured: 'June' } } });
+    expect(report.summary.errors).toBe(2);
+  });
+});
+
+function byTitleIn(papers: Paper[], start: string): Paper {
+  const paper = papers.find((candidate) => candidate.title?.startsWith(start));
+  if (!paper) throw new Error(`no paper titled ${start}`);
+  return paper;
+}
