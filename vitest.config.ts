@@ -12,6 +12,8 @@ export default defineConfig({
           name: 'build',
           include: ['tests/build/**/*.test.ts'],
           globalSetup: ['tests/build/global-setup.ts'],
+          // Astro builds share the project's cache folders: run build test files one at a time.
+          fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 300_000,
         },

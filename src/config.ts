@@ -25,3 +25,6 @@ export function loadSiteConfig(env: Readonly<Record<string, string | undefined>>
     ...(base ? { base } : {}),
   });
 }
+
+/** The configuration of this build (environment read once). */
+export const siteConfig: SiteConfig = loadSiteConfig();

@@ -3,6 +3,9 @@ import type { ListingDate } from './parsers/types.ts';
 /** Three-letter English month abbreviations as listings print them. */
 export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
+/** Full English month names, January first. */
+export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+
 /** Month number (1–12) of an abbreviation or full English month name, or null. */
 export function monthNumber(name: string): number | null {
   const index = MONTHS.findIndex((month) => name.slice(0, 3).toLowerCase() === month.toLowerCase());

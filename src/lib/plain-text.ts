@@ -46,3 +46,22 @@ export function plainWords(text: string): string[] {
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word !== '');
 }
+
+const UNICODE_OF_NAME: Readonly<Record<string, string>> = Object.fromEntries([
+  ...Object.entries(GREEK).map(([char, name]) => [name, char] as const).reverse(),
+  ...Object.entries(SYMBOLS).map(([char, name]) => [name, char] as const),
+  ['le', '≤'], ['ge', '≥'], ['ne', '≠'], ['rightarrow', '→'], ['varepsilon', 'ε'], ['vartheta', 'ϑ'], ['varphi', 'φ'],
+  ['cdot', '·'], ['ldots', '…'], ['cdots', '⋯'], ['dots', '…'], ['log', 'log'], ['exp', 'exp'], ['min', 'min'], ['max', 'max'],
+]);
+const DROPPED_COMMANDS = new Set(['mathrm', 'mathbf', 'mathcal', 'mathbb', 'mathsf', 'mathit', 'boldsymbol', 'text', 'textrm', 'textit', 'textbf', 'operatorname', 'left', 'right', 'big', 'Big', 'bigg', 'Bigg', 'displaystyle', 'frac', 'tfrac', 'dfrac', 'sqrt', 'widetilde', 'tilde', 'hat', 'widehat', 'bar', 'overline', 'vec']);
+
+/** A formula as readable Unicode text: `\Theta(1/\Delta^2)` → `Θ(1/Δ^2)`, `\mathcal{O}(n)` → `O(n)`. */
+export function texMathToUnicode(tex: string): string {
+  return tex
+    .replace(/\\([A-Za-z]+)\s*/g, (_, name: string) => (DROPPED_COMMANDS.has(name) ? '' : (UNICODE_OF_NAME[name] ?? name)))
+    .replace(/\\([%&$#_{}])/g, '$1')
+    .replace(/\\[,;:! ]/g, ' ')
+    .replace(/[{}]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -71,7 +71,7 @@ export const PaperSchema = z.object({
   abstract: z.string().nullable(),
   comments: z.string().nullable(),
   hasCode: z.boolean(),
-  codeUrl: z.url().nullable(),
+  codeUrl: z.url({ protocol: /^https?$/ }).nullable(),
   score: z.number().nullable(),
   /** True when no dump gives a title or authors: an abstract that matched no other entry. */
   incomplete: z.boolean(),

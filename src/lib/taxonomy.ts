@@ -206,3 +206,20 @@ export const DEFAULT_ARCHIVE_PREFERENCE: readonly string[] = [
   'q-fin',
   'econ',
 ];
+
+const GROUPS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^cs(\.|$)/, 'Computer Science'],
+  [/^econ(\.|$)/, 'Economics'],
+  [/^eess(\.|$)/, 'Electrical Engineering and Systems Science'],
+  [/^(math|alg-geom|dg-ga|funct-an|q-alg)(\.|$)/, 'Mathematics'],
+  [/^q-bio(\.|$)/, 'Quantitative Biology'],
+  [/^q-fin(\.|$)/, 'Quantitative Finance'],
+  [/^(stat|bayes-an)(\.|$)/, 'Statistics'],
+  [/^cmp-lg$/, 'Computer Science'],
+  [/^(astro-ph|cond-mat|gr-qc|hep-|math-ph|nlin|nucl-|physics|quant-ph|acc-phys|adap-org|ao-sci|atom-ph|chao-dyn|chem-ph|comp-gas|mtrl-th|patt-sol|plasm-ph|solv-int|supr-con)/, 'Physics'],
+];
+
+/** The arXiv group a category belongs to ("Computer Science" for cs.LG, "Physics" for quant-ph), or "Other". */
+export function archiveGroup(id: string): string {
+  return GROUPS.find(([pattern]) => pattern.test(id))?.[1] ?? 'Other';
+}

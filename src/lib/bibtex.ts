@@ -1,0 +1,60 @@
+import type { Paper } from './schema.ts';
+import { toSlug } from './slug.ts';
+import { surnameOf } from './names.ts';
+
+const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'ten', 'ter', 'bin', 'al', 'el']);
+const STOP_WORDS = new Set(['a', 'an', 'the', 'on', 'of', 'in', 'for', 'to', 'and', 'with', 'towards', 'toward', 'via', 'from', 'is', 'are']);
+
+/** "Aäron van den Oord" → "van den Oord, Aäron"; organisations stay whole in braces. */
+export function bibtexName(name: string): string {
+  const tokens = name.split(' ');
+  if (tokens.length === 1) return `{${name}}`;
+  const surname = surnameOf(name);
+  let start = tokens.lastIndexOf(surname);
+  while (start > 1 && PARTICLES.has(tokens[start - 1] ?? '')) start--;
+  const suffix = tokens.slice(tokens.lastIndexOf(surname) + 1).join(' ');
+  const last = tokens.slice(start, tokens.lastIndexOf(surname) + 1).join(' ');
+  const first = tokens.slice(0, start).join(' ');
+  return suffix ? `${last}, ${suffix}, ${first}` : `${last}, ${first}`;
+}
+
+// A field value must have balanced braces; if the source's are not, drop them rather than break the entry.
+function field(value: string): string {
+  let depth = 0;
+  for (const char of value) {
+    if (char === '{') depth++;
+    else if (char === '}' && --depth < 0) break;
+  }
+  return depth === 0 ? value : value.replace(/[{}]/g, '');
+}
+
+/** The citation key: first author's surname, year, first significant title word ("huang2024optimal"). */
+export function bibtexKey(paper: Paper): string {
+  const surname = paper.authors[0] ? toSlug(surnameOf(paper.authors[0].name)).replace(/-/g, '') : 'anonymous';
+  const year = paper.published?.slice(0, 4) ?? '';
+  const word = (paper.title ?? '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .map((token) => toSlug(token).replace(/-/g, ''))
+    .find((token) => token.length > 2 && !STOP_WORDS.has(token));
+  return `${surname}${year}${word ?? (paper.arxivId ?? paper.id).replace(/[^a-z0-9]/gi, '')}`;
+}
+
+/** A BibTeX entry in the form arXiv exports (@misc with eprint), from the record's fields. */
+export function toBibtex(paper: Paper): string {
+  const authors = paper.authors.map((author) => bibtexName(author.name));
+  if (paper.authorsTruncated) authors.push('others');
+  const fields: Array<[string, string | null]> = [
+    ['title', paper.title ?? (paper.arxivId ? `arXiv:${paper.arxivId}` : null)],
+    ['author', authors.length > 0 ? authors.join(' and ') : null],
+    ['year', paper.published?.slice(0, 4) ?? null],
+    ['eprint', paper.arxivId],
+    ['archivePrefix', paper.arxivId ? 'arXiv' : null],
+    ['primaryClass', paper.arxivId ? (paper.categories[0]?.id ?? null) : null],
+    ['url', paper.arxivId ? `https://arxiv.org/abs/${paper.arxivId}` : paper.codeUrl],
+  ];
+  const body = fields
+    .filter((entry): entry is [string, string] => entry[1] !== null)
+    .map(([name, value]) => `  ${name} = {${field(value)}},`)
+    .join('\n');
+  return `@misc{${bibtexKey(paper)},\n${body}\n}`;
+}

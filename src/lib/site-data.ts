@@ -1,0 +1,225 @@
+import { comparePapers } from './pipeline.ts';
+import { escapeHtml } from './render/escape-html.ts';
+import { excerpt, hasMath, renderRichText, richTextToPlain } from './render/rich-text.ts';
+import type { Paper } from './schema.ts';
+import { toSlug } from './slug.ts';
+import { archiveGroup } from './taxonomy.ts';
+import { MONTH_NAMES } from './dates.ts';
+import { surnameOf } from './names.ts';
+
+/**
+ * Everything the pages show, computed once per build from the records: rendered titles and abstracts,
+ * authors with co-authors, categories, years and months. Pages only look things up here.
+ */
+
+/** A paper with its rendered text and its place in the site. */
+export interface PaperView {
+  paper: Paper;
+  /** Site path without base, e.g. `papers/2510.15464/` or `papers/hep-th/9711200/`. */
+  path: string;
+  titleHtml: string;
+  titlePlain: string;
+  /** True when no dump gave a title: the arXiv id (or id) stands in for it. */
+  untitled: boolean;
+  abstractHtml: string | null;
+  excerptHtml: string | null;
+  commentsHtml: string | null;
+  /** The paper's own page needs KaTeX's stylesheet. */
+  hasMath: boolean;
+  /** A list showing this paper's title and excerpt needs KaTeX's stylesheet. */
+  listHasMath: boolean;
+}
+
+/** Someone (or an organisation) with at least one paper. */
+export interface AuthorView {
+  slug: string;
+  name: string;
+  path: string;
+  /** The letter of the A–Z index (surname initial), or "#". */
+  letter: string;
+  sortKey: string;
+  papers: PaperView[];
+  coauthors: Array<{ slug: string; name: string; path: string; count: number }>;
+  categories: Array<{ id: string; name: string | null; path: string; count: number }>;
+  years: Array<{ year: number; count: number }>;
+}
+
+/** A category with its papers, newest first. */
+export interface CategoryView {
+  id: string;
+  name: string | null;
+  group: string;
+  path: string;
+  papers: PaperView[];
+  topAuthors: Array<{ slug: string; name: string; path: string; count: number }>;
+}
+
+/** One month of one year. */
+export interface MonthView {
+  year: string;
+  month: string;
+  label: string;
+  path: string;
+  papers: PaperView[];
+}
+
+/** One year with its months, newest first. */
+export interface YearView {
+  year: string;
+  path: string;
+  count: number;
+  months: MonthView[];
+}
+
+/** All route data of the site. */
+export interface SiteData {
+  papers: PaperView[];
+  authors: AuthorView[];
+  categories: CategoryView[];
+  years: YearView[];
+  undated: PaperView[];
+  paperById: ReadonlyMap<string, PaperView>;
+  authorBySlug: ReadonlyMap<string, AuthorView>;
+  categoryById: ReadonlyMap<string, CategoryView>;
+}
+
+/** Site paths (without base). Old-style arXiv ids keep their slash: /papers/hep-th/9711200/ mirrors arxiv.org/abs/hep-th/9711200. */
+export const paths = {
+  paper: (id: string) => `papers/${id}/`,
+  author: (slug: string) => `authors/${slug}/`,
+  category: (id: string) => `categories/${id}/`,
+  year: (year: string) => `dates/${year}/`,
+  month: (year: string, month: string) => `dates/${year}/${month}/`,
+  undated: () => 'dates/undated/',
+};
+
+function countBy<T>(items: Iterable<T>): Map<T, number> {
+  const counts = new Map<T, number>();
+  for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
+  return counts;
+}
+
+function viewPaper(paper: Paper, onMathError: (message: string) => void): PaperView {
+  const report = (field: string) => (error: string, source: string) =>
+    onMathError(`paper ${paper.id}: the formula ${source.slice(0, 80)} in its ${field} could not be rendered (${error}); it is shown as source`);
+  const fallback = paper.arxivId ? `arXiv:${paper.arxivId}` : paper.id;
+  const titleSource = paper.title ?? fallback;
+  const shortAbstract = paper.abstract === null ? null : excerpt(paper.abstract);
+  const titleMath = paper.title !== null && hasMath(paper.title);
+  return {
+    paper,
+    path: paths.paper(paper.id),
+    titleHtml: paper.title === null ? escapeHtml(titleSource) : renderRichText(paper.title, report('title')),
+    titlePlain: paper.title === null ? titleSource : richTextToPlain(paper.title),
+    untitled: paper.title === null,
+    abstractHtml: paper.abstract === null ? null : renderRichText(paper.abstract, report('abstract')),
+    excerptHtml: shortAbstract === null ? null : renderRichText(shortAbstract),
+    commentsHtml: paper.comments === null ? null : renderRichText(paper.comments, report('comments')),
+    hasMath: titleMath || [paper.abstract, paper.comments].some((text) => text !== null && hasMath(text)),
+    listHasMath: titleMath || (shortAbstract !== null && hasMath(shortAbstract)),
+  };
+}
+
+/** Builds all route data from the records; `log` hears about formulas that fell back to source. Pure. */
+export function buildSiteData(records: readonly Paper[], log: (message: string) => void = () => {}): SiteData {
+  const papers = [...records].sort(comparePapers).map((paper) => viewPaper(paper, log));
+  const paperById = new Map(papers.map((view) => [view.paper.id, view]));
+
+  const byAuthor = new Map<string, { names: string[]; papers: PaperView[] }>();
+  for (const view of papers) {
+    for (const author of view.paper.authors) {
+      const entry = byAuthor.get(author.slug) ?? { names: [], papers: [] };
+      entry.names.push(author.name);
+      if (entry.papers[entry.papers.length - 1] !== view) entry.papers.push(view);
+      byAuthor.set(author.slug, entry);
+    }
+  }
+  // The most frequent spelling names the author; ties go to the spelling on the newest paper.
+  const nameOf = new Map([...byAuthor].map(([slug, entry]) => {
+    const counts = countBy(entry.names);
+    const best = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? slug;
+    return [slug, best] as const;
+  }));
+
+  const authors: AuthorView[] = [...byAuthor].map(([slug, entry]) => {
+    const name = nameOf.get(slug) ?? slug;
+    const surname = toSlug(surnameOf(name)) || slug;
+    const initial = surname[0]?.toUpperCase() ?? '#';
+    const coauthorCounts = countBy(entry.papers.flatMap((view) => [...new Set(view.paper.authors.map((author) => author.slug))].filter((other) => other !== slug)));
+    const categoryCounts = countBy(entry.papers.flatMap((view) => view.paper.categories.map((category) => category.id)));
+    const yearCounts = countBy(entry.papers.flatMap((view) => (view.paper.published ? [Number(view.paper.published.slice(0, 4))] : [])));
+    return {
+      slug,
+      name,
+      path: paths.author(slug),
+      letter: /[A-Z]/.test(initial) ? initial : '#',
+      sortKey: `${surname} ${slug}`,
+      papers: entry.papers,
+      coauthors: [...coauthorCounts]
+        .map(([other, count]) => ({ slug: other, name: nameOf.get(other) ?? other, path: paths.author(other), count }))
+        .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'en')),
+      categories: [...categoryCounts]
+        .map(([id, count]) => ({ id, name: entry.papers.flatMap((view) => view.paper.categories).find((category) => category.id === id)?.name ?? null, path: paths.category(id), count }))
+        .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id)),
+      years: [...yearCounts].map(([year, count]) => ({ year, count })).sort((a, b) => a.year - b.year),
+    };
+  });
+  authors.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+  const authorBySlug = new Map(authors.map((author) => [author.slug, author]));
+
+  const byCategory = new Map<string, { name: string | null; papers: PaperView[] }>();
+  for (const view of papers) {
+    for (const category of view.paper.categories) {
+      const entry = byCategory.get(category.id) ?? { name: category.name, papers: [] };
+      entry.papers.push(view);
+      byCategory.set(category.id, entry);
+    }
+  }
+  const categories: CategoryView[] = [...byCategory]
+    .map(([id, entry]) => ({
+      id,
+      name: entry.name,
+      group: archiveGroup(id),
+      path: paths.category(id),
+      papers: entry.papers,
+      topAuthors: [...countBy(entry.papers.flatMap((view) => view.paper.authors.map((author) => author.slug)))]
+        .map(([slug, count]) => ({ slug, name: nameOf.get(slug) ?? slug, path: paths.author(slug), count }))
+        .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'en'))
+        .slice(0, 10),
+    }))
+    .sort((a, b) => a.id.localeCompare(b.id, 'en'));
+  const categoryById = new Map(categories.map((category) => [category.id, category]));
+
+  const byMonth = new Map<string, PaperView[]>();
+  const undated: PaperView[] = [];
+  for (const view of papers) {
+    const date = view.paper.published;
+    if (date === null) {
+      undated.push(view);
+      continue;
+    }
+    const list = byMonth.get(date.slice(0, 7));
+    if (list) list.push(view);
+    else byMonth.set(date.slice(0, 7), [view]);
+  }
+  const years = new Map<string, MonthView[]>();
+  for (const [key, monthPapers] of [...byMonth].sort((a, b) => (a[0] < b[0] ? 1 : -1))) {
+    const [year = '', month = ''] = key.split('-');
+    const label = `${MONTH_NAMES[Number(month) - 1] ?? month} ${year}`;
+    const monthView = { year, month, label, path: paths.month(year, month), papers: monthPapers };
+    const list = years.get(year);
+    if (list) list.push(monthView);
+    else years.set(year, [monthView]);
+  }
+
+  return {
+    papers,
+    authors,
+    categories,
+    years: [...years].map(([year, months]) => ({ year, path: paths.year(year), count: months.reduce((sum, month) => sum + month.papers.length, 0), months })),
+    undated,
+    paperById,
+    authorBySlug,
+    categoryById,
+  };
+}

@@ -1,0 +1,58 @@
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+/** Every file under a built site, as POSIX paths relative to it. */
+export function listFiles(root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else out.push(relative(root, path).split(sep).join('/'));
+    }
+  };
+  walk(root);
+  return out.sort();
+}
+
+/** The HTML of a page of the built site, by its path ("papers/2510.15464/"). */
+export function readPage(root: string, path: string): string {
+  return readFileSync(join(root, path, path.endsWith('.html') ? '' : 'index.html'), 'utf8');
+}
+
+/** href and src values of a page (entities decoded), in order. */
+export function linksOf(html: string): string[] {
+  return [...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((match) => (match[1] ?? '').replaceAll('&amp;', '&'));
+}
+
+/** Whether a site path under `base` resolves to a file of the built site. */
+export function resolves(root: string, base: string, link: string): boolean {
+  const path = decodeURIComponent(link.split('#')[0]?.split('?')[0] ?? '');
+  if (!path.startsWith(base)) return false;
+  const local = join(root, path.slice(base.length));
+  return (existsSync(local) && statSync(local).isFile()) || existsSync(join(local, 'index.html'));
+}
+
+/** A parsed element: its tag name and attributes. */
+export interface ElementInfo {
+  tag: string;
+  attrs: Record<string, string>;
+  /** Text of a <script> element. */
+  text: string;
+}
+
+/** Every element of an HTML document, parsed as a browser would (parse5), in document order. */
+export function elementsOf(html: string): ElementInfo[] {
+  const out: ElementInfo[] = [];
+  const visit = (node: DefaultTreeAdapterMap['childNode'] | DefaultTreeAdapterMap['document']) => {
+    if ('tagName' in node) {
+      const text = node.childNodes.map((child) => ('value' in child ? child.value : '')).join('');
+      out.push({ tag: node.tagName, attrs: Object.fromEntries(node.attrs.map((attr) => [attr.name, attr.value])), text });
+    }
+    const children = 'content' in node && node.content ? node.content.childNodes : 'childNodes' in node ? node.childNodes : [];
+    for (const child of children) visit(child);
+  };
+  visit(parse(html));
+  return out;
+}

@@ -1,0 +1,111 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCorpus } from '../../src/lib/pipeline.ts';
+import { buildSiteData } from '../../src/lib/site-data.ts';
+import { fixturePath, seedDumps, seedSources } from '../helpers.ts';
+import { buildSite, SEED_SITE } from './build-site.ts';
+import { elementsOf, linksOf, listFiles, readPage, resolves } from './dist-files.ts';
+
+const papers = buildCorpus(seedDumps(), { sources: seedSources() }).papers;
+const data = buildSiteData(papers);
+const files = listFiles(SEED_SITE);
+const pages = files.filter((file) => file.endsWith('.html'));
+
+describe('the seed site', () => {
+  it('has a page for every paper, author, category and month', () => {
+    const expected = [
+      ...data.papers.map((view) => view.path),
+      ...data.authors.map((author) => author.path),
+      ...data.categories.map((category) => category.path),
+      ...data.years.flatMap((year) => [year.path, ...year.months.map((month) => month.path)]),
+      '', 'authors/', 'categories/', 'dates/', 'search/',
+    ].map((path) => `${path}index.html`);
+    expect(expected.filter((path) => !files.includes(path))).toEqual([]);
+    expect(files).toContain('404.html');
+    expect(data.papers).toHaveLength(45);
+  });
+
+  it('renders the math of the seed abstracts with KaTeX and leaves no $ delimiters in them', () => {
+    const withMath = papers.filter((paper) => paper.abstract?.includes('$'));
+    expect(withMath.length).toBeGreaterThanOrEqual(8);
+    for (const paper of withMath) {
+      const html = readPage(SEED_SITE, `papers/${paper.id}/`);
+      const abstract = /<div class="abstract">([\s\S]*?)<\/div>\s*<\/section>/.exec(html)?.[1] ?? '';
+      expect(abstract, paper.id).toContain('class="katex"');
+      // Outside KaTeX's own MathML annotation (which records the source), no dollar sign is left.
+      const visible = abstract.replace(/<annotation[\s\S]*?<\/annotation>/g, '');
+      expect(visible.replace(/<[^>]+>/g, ''), paper.id).not.toContain('$');
+      expect(html, paper.id).toContain('katex/katex.min.css');
+    }
+  });
+
+  it('loads KaTeX styles only on pages that show math', () => {
+    const plain = papers.find((paper) => paper.abstract !== null && !paper.abstract.includes('$') && !paper.title?.includes('$'));
+    expect(plain).toBeDefined();
+    expect(readPage(SEED_SITE, `papers/${plain?.id}/`)).not.toContain('katex.min.css');
+  });
+
+  it('links a paper to its authors, categories, month, arXiv and code, with a BibTeX entry and its sources', () => {
+    const html = readPage(SEED_SITE, 'papers/2503.01253/');
+    expect(html).toContain('href="/dates/2025/03/"');
+    expect(html).toContain('href="https://arxiv.org/abs/2503.01253"');
+    expect(html).toContain('href="https://arxiv.org/pdf/2503.01253"');
+    expect(html).toContain('href="https://github.com/M-H482/NM-SpMM"');
+    expect(html).toContain('untitled');
+    expect(html).toContain('@misc{');
+    expect(html).toContain('listings/003_9486e5228bd94662.txt:47');
+    const huper = readPage(SEED_SITE, 'papers/huper-a-human-inspired-framework-for-phonetic-perception/');
+    expect(huper).toContain('href="/authors/chenxu-guo/"');
+    expect(huper).toContain('href="/categories/eess.AS/"');
+    expect(huper).toContain('Audio and Speech Processing');
+    expect(huper).toContain('et al.');
+  });
+
+  it('shows an author with co-authors, categories and a papers-per-year chart', () => {
+    const html = readPage(SEED_SITE, 'authors/baihe-huang/');
+    // Baihe Huang is named on 20 title lines of seed 000 and on none of seed 002.
+    expect(html).toContain('<p>20 papers</p>');
+    expect(html).toContain('<svg class="year-chart"');
+    expect(html).toContain('href="/authors/hanlin-zhu/"');
+    // Seed 000 has three title lines naming both Baihe Huang and Hanlin Zhu.
+    expect(html).toMatch(/Hanlin Zhu<\/a>\s*<span class="count">\(3 shared papers\)/);
+  });
+
+  it('has no broken internal link or asset anywhere', () => {
+    const broken: string[] = [];
+    for (const page of pages) {
+      const html = readPage(SEED_SITE, page);
+      for (const link of linksOf(html)) {
+        if (/^(?:[a-z]+:|\/\/|#)/i.test(link)) continue;
+        if (!resolves(SEED_SITE, '/', link)) broken.push(`${page} → ${link}`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+});
+
+describe('a record with markup in every field', () => {
+  let site: string;
+  beforeAll(() => {
+    site = join(mkdtempSync(join(tmpdir(), 'papershelf-hostile-')), 'dist');
+    const result = buildSite(site, { PAPERS_DATA_DIR: fixturePath('hostile-data') });
+    if (result.status !== 0) throw new Error(result.output);
+  });
+
+  it('comes out as text: no injected tag, event handler or javascript: link', () => {
+    for (const page of listFiles(site).filter((file) => file.endsWith('.html'))) {
+      const elements = elementsOf(readPage(site, page));
+      expect(elements.filter((element) => ['img', 'b', 'iframe', 'object', 'embed'].includes(element.tag)), page).toEqual([]);
+      expect(elements.filter((element) => element.tag === 'script' && element.text.includes('alert')), page).toEqual([]);
+      expect(elements.flatMap((element) => Object.keys(element.attrs).filter((name) => name.startsWith('on'))), page).toEqual([]);
+      const targets = elements.flatMap((element) => [element.attrs.href, element.attrs.src, element.attrs.action].filter((value) => value !== undefined));
+      expect(targets.filter((value) => /^\s*javascript:/i.test(value ?? '')), page).toEqual([]);
+    }
+    const paper = readPage(site, `papers/${listFiles(site).find((file) => file.startsWith('papers/script'))?.split('/')[1]}/`);
+    expect(paper).toContain('&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt;');
+    expect(paper).toContain('&lt;b onmouseover=&quot;alert(1)&quot;&gt;lab&lt;/b&gt;');
+    expect(paper).toContain('class="katex"');
+  });
+});
