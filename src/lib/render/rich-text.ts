@@ -255,10 +255,17 @@ export function renderRichText(src: string, onMathError?: (error: string, source
     .join('');
 }
 
+/** Record text as plain pieces, math flagged so it is never highlighted: `$\Theta(n)$ bound` → [["Θ(n)", 1], [" bound", 0]]. */
+export function richTextPieces(src: string): Array<[string, 0 | 1]> {
+  return splitMath(src).map((segment) =>
+    segment.kind === 'text' ? [renderTextMode(segment.text, PLAIN_OUTPUT).replace(/\s+/g, ' '), 0] : [texMathToUnicode(segment.tex), 1],
+  );
+}
+
 /** Plain text of record text, for titles, metadata and snippets: `$\Theta(n)$ \emph{bound}` → `Θ(n) bound`. */
 export function richTextToPlain(src: string): string {
-  return splitMath(src)
-    .map((segment) => (segment.kind === 'text' ? renderTextMode(segment.text, PLAIN_OUTPUT) : texMathToUnicode(segment.tex)))
+  return richTextPieces(src)
+    .map(([text]) => text)
     .join('')
     .replace(/\s+/g, ' ')
     .trim();

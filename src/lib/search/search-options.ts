@@ -1,0 +1,85 @@
+import type { Options, SearchOptions } from 'minisearch';
+import { toPlainText } from '../plain-text.ts';
+
+/**
+ * MiniSearch settings shared by the index build and the browser: the same tokens, the same term
+ * processing (accents folded, Greek letters and LaTeX commands read as their names, English stop
+ * words dropped) and the same search behaviour (title boosted, prefix as you type, fuzzy for typos).
+ */
+
+/** English stop words: too common to help a query. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  'a an and are as at be been but by can do does for from had has have how i if in into is it its of on or our so such than that the their them then there these they this those to was we were what when where which while who will with within without you your'.split(' '),
+);
+
+/** A document as indexed: searchable plain-text fields plus the stored display fields. */
+export interface SearchDocument extends StoredFields {
+  id: number;
+  title: string;
+  authors: string;
+  abstract: string;
+  categories: string;
+}
+
+/** A piece of displayed text: [text, 1] for math (never highlighted) or [text, 0] for prose. */
+export type TextPiece = [string, 0 | 1];
+
+/** What each result carries for display, without loading the paper. Short keys keep the index small. */
+export interface StoredFields {
+  /** Title pieces (math as Unicode text). */
+  t: TextPiece[];
+  /** Author names, "et al." appended when cut. */
+  a: string;
+  /** ISO date or "". */
+  d: string;
+  /** Category ids, primary first. */
+  c: string[];
+  /** 1 when code is available. */
+  h: 0 | 1;
+  /** Site path of the paper, without base. */
+  p: string;
+  /** Chunk of search/text/ that holds the snippet text. */
+  k: number;
+}
+
+/** Fields searched, in boost order. */
+export const SEARCH_FIELDS = ['title', 'authors', 'abstract', 'categories'] as const;
+
+/** Folds one token: lower case, no accents; stop words dropped. */
+export function processTerm(term: string): string | null {
+  const folded = term.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  if (folded === '' || STOP_WORDS.has(folded)) return null;
+  return folded;
+}
+
+/** Splits text into word tokens after reading math as words, so `\Theta`, `Θ` and `Theta` give the same token. */
+export function tokenize(text: string): string[] {
+  return toPlainText(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((token) => token !== '');
+}
+
+/** Index options: build and client must agree on these. */
+export const INDEX_OPTIONS: Options<SearchDocument> = {
+  fields: [...SEARCH_FIELDS],
+  storeFields: ['t', 'a', 'd', 'c', 'h', 'p', 'k'],
+  tokenize,
+  processTerm,
+};
+
+/** Search behaviour: title first, then authors; prefix search as you type, typo tolerance on longer words. */
+export const SEARCH_OPTIONS: SearchOptions = {
+  boost: { title: 3, authors: 2.5, categories: 1.5, abstract: 1 },
+  prefix: (term) => term.length >= 2,
+  fuzzy: (term) => (term.length >= 5 ? 0.2 : term.length === 4 ? 1 : false),
+  maxFuzzy: 2,
+  combineWith: 'AND',
+  weights: { fuzzy: 0.45, prefix: 0.6 },
+};
+
+/** Path of the index file, under base. */
+export const INDEX_PATH = 'search/index.json';
+/** Path of a snippet-text chunk, under base. */
+export const textChunkPath = (chunk: number) => `search/text/${chunk}.json`;
+/** Papers per snippet-text chunk: small enough that a results page fetches little. */
+export const TEXT_CHUNK_SIZE = 40;

@@ -1,0 +1,149 @@
+import { appendHighlighted, formatDate, loadIndex, paperUrl, searchIndex, siteUrl, type Hit } from './search-client.ts';
+
+/**
+ * The header search box as an ARIA combobox: typing shows the top results in a listbox, ↑/↓ move,
+ * Enter opens the selected paper (or, with none selected, the full results page), Escape closes.
+ * `/` and Ctrl/Cmd+K focus it. The index loads on the first focus or keystroke, never at page load.
+ */
+
+const MAX_SUGGESTIONS = 8;
+
+/** Wires one search form (input + listbox) for suggestions. */
+export function enhanceSearchBox(form: HTMLFormElement): void {
+  const input = form.querySelector<HTMLInputElement>('input[type="search"]');
+  if (!input) return;
+  const listbox = document.createElement('ul');
+  listbox.id = `${input.id}-listbox`;
+  listbox.className = 'suggestions';
+  listbox.setAttribute('role', 'listbox');
+  listbox.setAttribute('aria-label', 'Search suggestions');
+  listbox.hidden = true;
+  const status = document.createElement('p');
+  status.className = 'visually-hidden';
+  status.setAttribute('role', 'status');
+  form.append(listbox, status);
+  input.setAttribute('role', 'combobox');
+  input.setAttribute('aria-autocomplete', 'list');
+  input.setAttribute('aria-expanded', 'false');
+  input.setAttribute('aria-controls', listbox.id);
+
+  let active = -1;
+  let options: Array<{ element: HTMLLIElement; url: string }> = [];
+  let generation = 0;
+
+  const setActive = (index: number) => {
+    options.forEach((option, position) => option.element.setAttribute('aria-selected', String(position === index)));
+    active = index;
+    const current = options[index];
+    if (current) {
+      input.setAttribute('aria-activedescendant', current.element.id);
+      current.element.scrollIntoView({ block: 'nearest' });
+    } else {
+      input.removeAttribute('aria-activedescendant');
+    }
+  };
+  const close = () => {
+    listbox.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+    setActive(-1);
+  };
+  const option = (id: string, url: string, fill: (element: HTMLLIElement) => void) => {
+    const element = document.createElement('li');
+    element.id = id;
+    element.setAttribute('role', 'option');
+    element.setAttribute('aria-selected', 'false');
+    fill(element);
+    element.addEventListener('mousedown', (event) => event.preventDefault());
+    element.addEventListener('click', () => window.location.assign(url));
+    return { element, url };
+  };
+  const render = (query: string, hits: Hit[]) => {
+    listbox.replaceChildren();
+    options = [];
+    for (const hit of hits.slice(0, MAX_SUGGESTIONS)) {
+      const url = paperUrl(hit.fields);
+      if (!url) continue;
+      options.push(
+        option(`${listbox.id}-${hit.id}`, url, (element) => {
+          const title = document.createElement('span');
+          title.className = 'suggestion-title';
+          appendHighlighted(title, hit.fields.t, new Set(hit.terms));
+          const meta = document.createElement('span');
+          meta.className = 'suggestion-meta';
+          meta.textContent = `${hit.fields.a || 'Authors not given'} · ${formatDate(hit.fields.d)}`;
+          element.append(title, meta);
+        }),
+      );
+    }
+    const allUrl = `${siteUrl('search/')}?q=${encodeURIComponent(query)}`;
+    options.push(
+      option(`${listbox.id}-all`, allUrl, (element) => {
+        element.className = 'suggestion-all';
+        element.textContent = hits.length === 0 ? `No papers match “${query}” — open the search page` : `See all ${hits.length} results for “${query}”`;
+      }),
+    );
+    listbox.append(...options.map((entry) => entry.element));
+    listbox.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+    setActive(-1);
+    status.textContent = hits.length === 0 ? 'No results.' : `${hits.length} results. Use the up and down arrow keys to choose one.`;
+  };
+  const update = async () => {
+    const query = input.value.trim();
+    const run = ++generation;
+    if (query === '') {
+      close();
+      return;
+    }
+    try {
+      const index = await loadIndex();
+      if (run === generation) render(query, searchIndex(index, query));
+    } catch (error) {
+      status.textContent = error instanceof Error ? error.message : 'Search is unavailable.';
+    }
+  };
+
+  input.addEventListener('focus', () => void loadIndex().catch(() => undefined), { once: true });
+  input.addEventListener('input', () => void update());
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (listbox.hidden) {
+        void update();
+        return;
+      }
+      event.preventDefault();
+      // Positions cycle through the options and back to the input (-1).
+      const next = active + (event.key === 'ArrowDown' ? 1 : -1);
+      setActive(next >= options.length ? -1 : next < -1 ? options.length - 1 : next);
+    } else if (event.key === 'Enter') {
+      const current = options[active];
+      if (!listbox.hidden && current) {
+        event.preventDefault();
+        window.location.assign(current.url);
+      }
+    } else if (event.key === 'Escape') {
+      if (!listbox.hidden) {
+        event.preventDefault();
+        close();
+      } else if (input.value !== '') {
+        input.value = '';
+      }
+    }
+  });
+  input.addEventListener('blur', () => close());
+}
+
+/** `/` and Ctrl/Cmd+K focus the header search box, unless the visitor is typing somewhere. */
+export function bindSearchShortcuts(input: HTMLInputElement): void {
+  document.addEventListener('keydown', (event) => {
+    const target = event.target as HTMLElement | null;
+    const typing = target !== null && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+    const slash = event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey;
+    const commandK = event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey);
+    if (slash || commandK) {
+      event.preventDefault();
+      input.focus();
+      input.select();
+    }
+  });
+}

@@ -1,0 +1,168 @@
+import { appendHighlighted, formatDate, loadAbstracts, loadIndex, paperUrl, searchIndex, siteUrl, snippetOf, type Hit } from './search-client.ts';
+import { facetCounts, readState, stateQuery, visibleHits, type Facet, type SearchState } from './search-state.ts';
+
+/**
+ * The full results page: query, facets (category, year, code) and sort live in the URL, so results are
+ * shareable and Back/Forward restore them. Everything is built with DOM APIs and textContent.
+ */
+
+const PAGE_SIZE = 20;
+
+/** Wires the results page. */
+export function startSearchPage(root: HTMLElement): void {
+  const form = root.querySelector<HTMLFormElement>('form');
+  const input = root.querySelector<HTMLInputElement>('input[name="q"]');
+  const sort = root.querySelector<HTMLSelectElement>('select[name="sort"]');
+  const status = root.querySelector<HTMLElement>('[data-search-status]');
+  const facets = root.querySelector<HTMLElement>('[data-search-facets]');
+  const results = root.querySelector<HTMLOListElement>('[data-search-results]');
+  const more = root.querySelector<HTMLButtonElement>('[data-search-more]');
+  if (!form || !input || !sort || !status || !facets || !results || !more) return;
+  const categoryNames = new Map<string, string>(Object.entries(JSON.parse(facets.dataset.categories ?? '{}') as Record<string, string>));
+
+  let state = readState(window.location.search);
+  let shown = PAGE_SIZE;
+  let visible: Hit[] = [];
+  let run = 0;
+
+  const navigate = (next: SearchState) => {
+    state = next;
+    shown = PAGE_SIZE;
+    window.history.pushState(null, '', `${window.location.pathname}${stateQuery(state)}`);
+    void render();
+  };
+
+  const facetGroup = (legend: string, facet: Facet, entries: Array<[string, number]>, selected: (value: string) => boolean, label: (value: string) => string) => {
+    const fieldset = document.createElement('fieldset');
+    const title = document.createElement('legend');
+    title.textContent = legend;
+    fieldset.append(title);
+    for (const [value, count] of entries) {
+      const option = document.createElement('label');
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.checked = selected(value);
+      box.dataset.facet = facet;
+      box.value = value;
+      box.addEventListener('change', () => {
+        const toggle = (list: string[]) => (box.checked ? [...list, value] : list.filter((item) => item !== value));
+        if (facet === 'category') navigate({ ...state, categories: toggle(state.categories) });
+        else if (facet === 'year') navigate({ ...state, years: toggle(state.years) });
+        else navigate({ ...state, code: box.checked });
+      });
+      const text = document.createElement('span');
+      text.textContent = `${label(value)} (${count})`;
+      option.append(box, text);
+      fieldset.append(option);
+    }
+    return fieldset;
+  };
+
+  const renderFacets = (hits: Hit[]) => {
+    const counts = facetCounts(hits, state);
+    facets.replaceChildren(
+      facetGroup('Category', 'category', counts.category, (id) => state.categories.includes(id), (id) => (categoryNames.has(id) ? `${categoryNames.get(id)} (${id})` : id)),
+      facetGroup('Year', 'year', counts.year, (year) => state.years.includes(year), (year) => year),
+      ...(counts.code.length > 0 ? [facetGroup('Code', 'code', counts.code, () => state.code, () => 'Has code')] : []),
+    );
+    facets.hidden = hits.length === 0;
+  };
+
+  const renderResults = async (terms: Set<string>[], hits: Hit[]) => {
+    const page = hits.slice(0, shown);
+    const items = page.map((hit, position) => {
+      const url = paperUrl(hit.fields);
+      const item = document.createElement('li');
+      const heading = document.createElement('h2');
+      heading.className = 'paper-title';
+      const link = document.createElement('a');
+      if (url) link.href = url;
+      appendHighlighted(link, hit.fields.t, terms[position] ?? new Set());
+      heading.append(link);
+      const authors = document.createElement('p');
+      authors.className = 'meta';
+      authors.textContent = hit.fields.a || 'Authors not given';
+      const meta = document.createElement('p');
+      meta.className = 'meta';
+      meta.textContent = [formatDate(hit.fields.d), hit.fields.c.join(', ')].filter(Boolean).join(' · ');
+      if (hit.fields.h === 1) {
+        const badge = document.createElement('span');
+        badge.className = 'badge';
+        badge.textContent = 'Code';
+        meta.append(' ', badge);
+      }
+      const snippet = document.createElement('p');
+      snippet.className = 'excerpt';
+      snippet.dataset.snippetFor = String(hit.id);
+      item.append(heading, authors, meta, snippet);
+      return item;
+    });
+    results.replaceChildren(...items);
+    more.hidden = hits.length <= shown;
+    const abstracts = await loadAbstracts(page);
+    page.forEach((hit, position) => {
+      const pieces = abstracts.get(hit.id);
+      const target = items[position]?.querySelector<HTMLElement>('.excerpt');
+      if (pieces && target) appendHighlighted(target, snippetOf(pieces, terms[position] ?? new Set()), terms[position] ?? new Set());
+    });
+  };
+
+  const render = async () => {
+    const current = ++run;
+    input.value = state.q;
+    sort.value = state.sort;
+    if (state.q === '') {
+      status.textContent = 'Type words from a title, an author’s name or an abstract. Prefixes and small typos are fine; math such as “Theta” or “\\Theta” works too.';
+      results.replaceChildren();
+      facets.replaceChildren();
+      more.hidden = true;
+      return;
+    }
+    status.textContent = 'Searching…';
+    try {
+      const index = await loadIndex();
+      if (current !== run) return;
+      const started = performance.now();
+      const hits = searchIndex(index, state.q);
+      visible = visibleHits(hits, state);
+      const took = performance.now() - started;
+      renderFacets(hits);
+      if (visible.length === 0) {
+        const filtered = hits.length > 0;
+        status.textContent = filtered
+          ? `No papers match “${state.q}” with the chosen filters; ${hits.length} match without them. Clear a filter to see them.`
+          : `No papers match “${state.q}”. Check the spelling, use fewer or shorter words, or browse by author, category or date.`;
+        results.replaceChildren();
+        more.hidden = true;
+        return;
+      }
+      status.textContent = `${visible.length} result${visible.length === 1 ? '' : 's'} for “${state.q}” (${took < 1 ? took.toFixed(2) : took.toFixed(1)} ms)`;
+      await renderResults(visible.map((hit) => new Set(hit.terms)), visible);
+    } catch (error) {
+      status.textContent = `Search is unavailable: ${error instanceof Error ? error.message : 'unknown error'}. You can still browse by author, category or date.`;
+    }
+  };
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    navigate({ ...state, q: input.value.trim() });
+  });
+  sort.addEventListener('change', () => navigate({ ...state, sort: sort.value === 'newest' ? 'newest' : 'relevance' }));
+  more.addEventListener('click', () => {
+    shown += PAGE_SIZE;
+    void renderResults(visible.map((hit) => new Set(hit.terms)), visible);
+  });
+  input.addEventListener('focus', () => void loadIndex().catch(() => undefined), { once: true });
+  window.addEventListener('popstate', () => {
+    state = readState(window.location.search);
+    shown = PAGE_SIZE;
+    void render();
+  });
+  root.querySelector('[data-search-app]')?.removeAttribute('hidden');
+  void render();
+}
+
+/** The search page URL for a query, for links from elsewhere. */
+export function searchPageUrl(query: string): string {
+  return `${siteUrl('search/')}?q=${encodeURIComponent(query)}`;
+}

@@ -1,0 +1,108 @@
+import MiniSearch from 'minisearch';
+import { describe, expect, it } from 'vitest';
+import { buildCorpus } from '../../src/lib/pipeline.ts';
+import { buildSearchAssets, searchDocuments } from '../../src/lib/search/build-index.ts';
+import { INDEX_OPTIONS, TEXT_CHUNK_SIZE, type SearchDocument, type TextPiece } from '../../src/lib/search/search-options.ts';
+import { buildSiteData } from '../../src/lib/site-data.ts';
+import { searchIndex, snippetOf } from '../../src/scripts/search-client.ts';
+import { facetCounts, readState, stateQuery, visibleHits } from '../../src/scripts/search-state.ts';
+import { seedDumps, seedSources } from '../helpers.ts';
+
+// The index is built and loaded exactly as the site does: papers in site order, JSON round trip, shared options.
+const papers = buildSiteData(buildCorpus(seedDumps(), { sources: seedSources() }).papers).papers.map((view) => view.paper);
+const assets = buildSearchAssets(papers);
+const index = MiniSearch.loadJSON<SearchDocument>(assets.index, INDEX_OPTIONS);
+const titles = (query: string) => searchIndex(index, query).map((hit) => papers[hit.id]?.title ?? papers[hit.id]?.id);
+const titlesMatching = (pattern: RegExp) => papers.filter((paper) => pattern.test(`${paper.title} ${paper.abstract}`)).map((paper) => paper.title ?? paper.id);
+
+describe('the search index', () => {
+  it('finds papers by title words, title matches first', () => {
+    const found = titles('watermarking');
+    expect(found.slice(0, 2).sort()).toEqual(['Towards Anytime-Valid Statistical Watermarking', 'Towards Optimal Statistical Watermarking']);
+  });
+
+  it('finds papers by author, accents folded', () => {
+    expect(titles('Emrullah Ildiz').sort()).toEqual(
+      papers.filter((paper) => paper.authors.some((author) => author.name === 'M. Emrullah Ildiz')).map((paper) => paper.title).sort(),
+    );
+  });
+
+  it('searches abstracts and categories', () => {
+    expect(titles('supermartingale')).toEqual(['Towards Anytime-Valid Statistical Watermarking']);
+    expect(titles('Audio Speech Processing')).toEqual(['HuPER: A Human-Inspired Framework for Phonetic Perception']);
+  });
+
+  it('matches prefixes as you type', () => {
+    expect(titles('watermar').length).toBeGreaterThanOrEqual(2);
+    expect(titles('hupe')).toContain('HuPER: A Human-Inspired Framework for Phonetic Perception');
+  });
+
+  it('forgives typos: "difusion" finds diffusion', () => {
+    const diffusion = titlesMatching(/diffusion/i);
+    expect(diffusion.length).toBeGreaterThan(2);
+    expect(titles('difusion').sort()).toEqual(diffusion.sort());
+  });
+
+  it('reads math: Theta, \\Theta and Θ find the paper with $\\Theta(1/\\Delta^2)$', () => {
+    const expected = titlesMatching(/\\Theta|Θ/);
+    expect(expected).toContain('Sample Complexity and Representation Ability of Test-time Scaling Paradigms');
+    for (const query of ['Theta', '\\Theta', 'Θ']) expect(titles(query).sort(), query).toEqual(expected.sort());
+    expect(titles('Θ Δ')).toEqual(['Sample Complexity and Representation Ability of Test-time Scaling Paradigms']);
+  });
+
+  it('drops English stop words', () => {
+    expect(titles('the of and')).toEqual([]);
+    expect(titles('the watermarking')).toEqual(titles('watermarking'));
+  });
+
+  it('stores what a result shows, and chunks the snippet text by id', () => {
+    const [hit] = searchIndex(index, 'HuPER');
+    expect(hit?.fields).toMatchObject({ a: 'Chenxu Guo, Jiachen Lian, Yisi Liu et al.', d: '2026-02-02', c: ['eess.AS'], h: 1, p: 'papers/huper-a-human-inspired-framework-for-phonetic-perception/' });
+    const chunk = JSON.parse(assets.chunks[hit?.fields.k ?? -1] ?? '[]') as TextPiece[][];
+    const pieces = chunk[(hit?.id ?? 0) - (hit?.fields.k ?? 0) * TEXT_CHUNK_SIZE];
+    expect(pieces?.map(([text]) => text).join('')).toMatch(/^We propose HuPER/);
+    expect(searchDocuments(papers)).toHaveLength(45);
+  });
+});
+
+describe('facets and state', () => {
+  const hits = searchIndex(index, 'learning');
+
+  it('counts each facet over the hits that pass the other facets', () => {
+    const state = readState('?q=learning&year=2025');
+    const counts = facetCounts(hits, state);
+    const yearCounts = Object.fromEntries(counts.year);
+    expect(yearCounts['2025']).toBe(hits.filter((hit) => hit.fields.d.startsWith('2025')).length);
+    const lg = Object.fromEntries(counts.category)['cs.LG'];
+    expect(lg).toBe(hits.filter((hit) => hit.fields.d.startsWith('2025') && hit.fields.c.includes('cs.LG')).length);
+    expect(visibleHits(hits, state).every((hit) => hit.fields.d.startsWith('2025'))).toBe(true);
+  });
+
+  it('sorts newest first on request', () => {
+    const dates = visibleHits(hits, readState('?q=learning&sort=newest')).map((hit) => hit.fields.d);
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  it('round-trips through the URL', () => {
+    const state = readState('?q=diffusion+models&category=cs.LG&category=cs.CL&year=2024&code=1&sort=newest');
+    expect(state).toEqual({ q: 'diffusion models', categories: ['cs.LG', 'cs.CL'], years: ['2024'], code: true, sort: 'newest' });
+    expect(readState(stateQuery(state))).toEqual(state);
+  });
+});
+
+describe('snippets', () => {
+  const pieces: TextPiece[] = [['We first define the setting of many words here and there before', 0], [' ', 0], ['Θ(1/Δ^2)', 1], [' samples are needed to find the best arm in a bandit with diffusion of rewards over many rounds of play.', 0]];
+
+  it('centre on the first match and keep formulas whole', () => {
+    const snippet = snippetOf(pieces, new Set(['diffusion']), 12);
+    const text = snippet.map(([value]) => value).join('');
+    expect(text).toContain('diffusion');
+    expect(text.startsWith('… ')).toBe(true);
+    expect(snippet.filter(([, math]) => math === 1).every(([value]) => value === 'Θ(1/Δ^2)')).toBe(true);
+  });
+
+  it('centre on a formula whose words match', () => {
+    const text = snippetOf(pieces, new Set(['theta']), 6).map(([value]) => value).join('');
+    expect(text).toContain('Θ(1/Δ^2)');
+  });
+});
