@@ -1,12 +1,12 @@
 import type { NormalEntry } from './normalise.ts';
 import { plainWords } from './plain-text.ts';
 import type { DumpFormat, Superseded } from './schema.ts';
-import { ShingleIndex, shingles } from './similarity.ts';
+import { shingles, similarEarlierSets } from './similarity.ts';
 
 /**
  * Groups the entries that describe the same paper: same arXiv id, then same normalised title, then
  * near-identical abstracts (robust to abstract versions and math encodings). Near-linear: hash maps for
- * ids and titles, an inverted shingle index for abstracts.
+ * ids and titles, a sort-based shingle join for abstracts (see similarity.ts).
  */
 
 /** Abstract containment needed to attach an entry without a title (abstract-only, arXiv id listing). */
@@ -80,14 +80,12 @@ export function groupEntries(entries: readonly NormalEntry[]): number[][] {
     else union(first, index);
   });
 
-  const index = new ShingleIndex();
-  const entryOfKey: number[] = [];
-  entries.forEach((entry, position) => {
-    if (!entry.abstract) return;
-    const set = shingles(entry.abstract);
-    if (set.length === 0) return;
-    for (const { key, score } of index.similar(set, ABSTRACT_MATCH_THRESHOLD)) {
-      const other = entryOfKey[key];
+  const withAbstract = entries.flatMap((entry, position) => (entry.abstract ? [position] : []));
+  const sets = withAbstract.map((position) => shingles(entries[position]?.abstract ?? ''));
+  const similar = similarEarlierSets(sets, ABSTRACT_MATCH_THRESHOLD);
+  withAbstract.forEach((position, key) => {
+    for (const { key: earlierKey, score } of similar[key] ?? []) {
+      const other = withAbstract[earlierKey];
       if (other === undefined) continue;
       const rootA = find(position);
       const rootB = find(other);
@@ -96,7 +94,6 @@ export function groupEntries(entries: readonly NormalEntry[]): number[][] {
       if (bothTitled && score < RETITLED_MATCH_THRESHOLD) continue;
       if (union(rootA, rootB)) break;
     }
-    entryOfKey[index.add(set)] = position;
   });
 
   const groups = new Map<number, number[]>();

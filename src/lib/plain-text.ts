@@ -15,8 +15,8 @@ const SYMBOLS: Readonly<Record<string, string>> = {
   'ℓ': 'ell', '∼': 'sim', '≪': 'll', '≫': 'gg', '⊂': 'subset', '∪': 'cup', '∩': 'cap', '∀': 'forall', '∃': 'exists',
 };
 
-// LaTeX spellings that mean the same as another command or symbol.
-const COMMAND_ALIASES: Readonly<Record<string, string>> = {
+/** LaTeX spellings that mean the same as another command or symbol ('' for formatting commands). */
+export const COMMAND_ALIASES: Readonly<Record<string, string>> = {
   le: 'leq', ge: 'geq', ne: 'neq', varepsilon: 'epsilon', vartheta: 'theta', varphi: 'phi', varrho: 'rho',
   varpi: 'pi', varsigma: 'sigma', rightarrow: 'to', mapsto: 'to', Rightarrow: 'implies', ldots: '', dots: '',
   cdots: '', left: '', right: '', mathrm: '', mathbf: '', mathcal: '', mathbb: '', text: '', textrm: '', emph: '',
@@ -39,9 +39,10 @@ export function toPlainText(text: string): string {
 
 /** Lower-case words of the plain text, accents folded, for comparing and indexing. */
 export function plainWords(text: string): string[] {
-  return toPlainText(text)
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  const plain = toPlainText(text);
+  // Accent folding is only needed beyond ASCII.
+  const folded = /[^\x00-\x7f]/.test(plain) ? plain.normalize('NFKD').replace(/\p{M}/gu, '') : plain;
+  return folded
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word !== '');

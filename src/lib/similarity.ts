@@ -1,93 +1,158 @@
-import { plainWords } from './plain-text.ts';
+import { COMMAND_ALIASES, plainWords } from './plain-text.ts';
 
 /**
  * Near-duplicate detection for abstracts. An abstract becomes the set of hashed word 3-grams of its plain
  * text (math encodings folded, see plain-text.ts); an inverted index from shingle to abstracts finds the
  * candidates sharing shingles, so matching costs time proportional to the shingles, not to all pairs.
+ * Only shingles whose hash is 0 mod SAMPLE_MODULUS are kept (mod-m sampling, as in document
+ * fingerprinting): the same shingle is kept or dropped in every abstract, so containment estimated on the
+ * samples tracks containment on the full sets, at a quarter of the work and memory.
  */
 
-/** Sorted, de-duplicated hashes of the word 3-grams of a text (single words for very short texts). */
+/** Keep one shingle hash in this many. */
+export const SAMPLE_MODULUS = 4;
+
+// Reused between calls: the full shingle hashes of the text being fingerprinted.
+let scratch = new Uint32Array(4096);
+
+/** Sorted, de-duplicated, sampled hashes of the word 3-grams of a text (single words for very short texts). */
 export function shingles(text: string): Uint32Array {
-  const words = plainWords(text);
-  const hashes = words.map(hashWord);
+  const words = wordHashes(text);
   const size = words.length >= 3 ? 3 : 1;
-  const out = new Uint32Array(Math.max(0, hashes.length - size + 1));
-  for (let i = 0; i < out.length; i++) {
+  const count = Math.max(0, words.length - size + 1);
+  if (scratch.length < count) scratch = new Uint32Array(count * 2);
+  let kept = 0;
+  for (let i = 0; i < count; i++) {
     let hash = 0x811c9dc5;
-    for (let j = 0; j < size; j++) hash = Math.imul(hash ^ (hashes[i + j] ?? 0), 0x01000193);
-    out[i] = hash >>> 0;
+    for (let j = 0; j < size; j++) hash = Math.imul(hash ^ (words[i + j] ?? 0), 0x01000193);
+    scratch[i] = hash >>> 0;
+    if ((hash >>> 0) % SAMPLE_MODULUS === 0) kept++;
+  }
+  // A text too short to keep any sample is compared on all its shingles.
+  const out = new Uint32Array(kept > 0 ? kept : count);
+  let filled = 0;
+  for (let i = 0; i < count; i++) {
+    const hash = scratch[i] ?? 0;
+    if (kept === 0 || hash % SAMPLE_MODULUS === 0) out[filled++] = hash;
   }
   out.sort();
   let unique = 0;
   for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[unique++] = out[i] ?? 0;
-  return out.slice(0, unique);
+  return unique === out.length ? out : out.slice(0, unique);
 }
 
-function hashWord(word: string): number {
+/** FNV-1a hashes of the words plainWords(text) gives, in order (computed without building the words for ASCII text). */
+export function wordHashes(text: string): number[] {
+  return NEEDS_PLAIN_TEXT.test(text) ? plainWords(text).map(hashWord) : asciiWordHashes(text);
+}
+
+// Text with non-ASCII characters (accents, Greek, symbols) goes through plainWords; ASCII is hashed in one pass.
+const NEEDS_PLAIN_TEXT = /[^\x00-\x7f]/;
+
+// The hashes plainWords(text).map(hashWord) gives for ASCII text, without building the words: `\command`
+// reads as its name (or alias), every other non-alphanumeric character separates words.
+function asciiWordHashes(text: string): number[] {
+  const out: number[] = [];
+  let hash = 0x811c9dc5;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code === 92) {
+      let end = i + 1;
+      while (end < text.length && /[A-Za-z]/.test(text[end] ?? '')) end++;
+      if (end > i + 1) {
+        if (inWord) out.push(hash >>> 0);
+        inWord = false;
+        hash = 0x811c9dc5;
+        const name = text.slice(i + 1, end);
+        const alias = COMMAND_ALIASES[name] ?? name;
+        for (const word of alias.toLowerCase().split(/[^a-z0-9]+/)) if (word !== '') out.push(hashWord(word));
+        i = end - 1;
+        continue;
+      }
+    }
+    if (code >= 65 && code <= 90) code += 32;
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+      hash = Math.imul(hash ^ code, 0x01000193);
+      inWord = true;
+    } else if (inWord) {
+      out.push(hash >>> 0);
+      hash = 0x811c9dc5;
+      inWord = false;
+    }
+  }
+  if (inWord) out.push(hash >>> 0);
+  return out;
+}
+
+/** FNV-1a hash of one word. */
+export function hashWord(word: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
   return hash >>> 0;
 }
 
-/** Shared shingles over the smaller set: 1 when one abstract contains the other. */
-export function containment(a: Uint32Array, b: Uint32Array): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  let i = 0;
-  let j = 0;
-  let shared = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] ?? 0;
-    const y = b[j] ?? 0;
-    if (x === y) {
-      shared++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return shared / Math.min(a.length, b.length);
+/** An earlier abstract found similar to a later one. */
+export interface SimilarAbstract {
+  key: number;
+  score: number;
 }
 
-/** An inverted index of shingles that finds earlier abstracts sharing enough of them with a new one. */
-export class ShingleIndex {
-  private readonly postings = new Map<number, number[]>();
-  private readonly sets: Uint32Array[] = [];
-  // A shingle in more abstracts than this ("in this paper we") tells nothing; skipping it keeps lookups near-constant.
-  private readonly maxPosting: number;
+// Entries are numbered in 23 bits and shingles folded to 30, so a (shingle, entry) pair packs exactly into a double.
+const ENTRY_BITS = 2 ** 23;
+const SHINGLE_MASK = 0x3fffffff;
 
-  constructor(maxPosting = 48) {
-    this.maxPosting = maxPosting;
-  }
+/**
+ * For every shingle set, the earlier sets whose containment with it reaches `threshold`, best first (ties:
+ * earliest). Done as a join, not pair by pair: (shingle, set) pairs are sorted so sets sharing a shingle sit
+ * together, each group emits its (later, earlier) pairs, and sorting those makes equal pairs adjacent, so
+ * their run length is the number of shared shingles. A shingle in more than `maxPosting` sets ("in this paper
+ * we") tells nothing and is skipped, which bounds the pairs. Typed-array sorts and scans only: no hash maps.
+ */
+export function similarEarlierSets(sets: readonly Uint32Array[], threshold: number, maxPosting = 8): SimilarAbstract[][] {
+  if (sets.length >= ENTRY_BITS) throw new Error(`similarity matching supports at most ${ENTRY_BITS - 1} abstracts`);
+  const total = sets.reduce((sum, set) => sum + set.length, 0);
+  const occurrences = new Float64Array(total);
+  let filled = 0;
+  sets.forEach((set, key) => {
+    for (const hash of set) occurrences[filled++] = (hash & SHINGLE_MASK) * ENTRY_BITS + key;
+  });
+  occurrences.sort();
 
-  /** Adds a shingle set; returns its key. */
-  add(set: Uint32Array): number {
-    const key = this.sets.length;
-    this.sets.push(set);
-    for (const shingle of set) {
-      const list = this.postings.get(shingle);
-      if (!list) this.postings.set(shingle, [key]);
-      else if (list.length < this.maxPosting) list.push(key);
+  let pairs = new Float64Array(1024);
+  let pairCount = 0;
+  for (let start = 0; start < total; ) {
+    const shingle = Math.floor((occurrences[start] ?? 0) / ENTRY_BITS);
+    let end = start + 1;
+    while (end < total && Math.floor((occurrences[end] ?? 0) / ENTRY_BITS) === shingle) end++;
+    const size = end - start;
+    if (size > 1 && size <= maxPosting) {
+      if (pairCount + (size * (size - 1)) / 2 > pairs.length) {
+        const grown = new Float64Array(pairs.length * 2 + size * size);
+        grown.set(pairs.subarray(0, pairCount));
+        pairs = grown;
+      }
+      for (let later = start + 1; later < end; later++) {
+        for (let earlier = start; earlier < later; earlier++) {
+          pairs[pairCount++] = ((occurrences[later] ?? 0) % ENTRY_BITS) * ENTRY_BITS + ((occurrences[earlier] ?? 0) % ENTRY_BITS);
+        }
+      }
     }
-    return key;
+    start = end;
   }
+  const sorted = pairs.subarray(0, pairCount).sort();
 
-  /** Indexed sets whose containment with `set` is at least `threshold`, best first (ties: earliest). */
-  similar(set: Uint32Array, threshold: number): Array<{ key: number; score: number }> {
-    const counts = new Map<number, number>();
-    for (const shingle of set) {
-      const list = this.postings.get(shingle);
-      if (!list) continue;
-      for (const key of list) counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    const minimumShared = Math.max(1, Math.floor(threshold * set.length * 0.5));
-    const found: Array<{ key: number; score: number }> = [];
-    for (const [key, shared] of counts) {
-      if (shared < minimumShared) continue;
-      const other = this.sets[key];
-      if (!other) continue;
-      const score = containment(set, other);
-      if (score >= threshold) found.push({ key, score });
-    }
-    return found.sort((a, b) => b.score - a.score || a.key - b.key);
+  const found: SimilarAbstract[][] = sets.map(() => []);
+  for (let start = 0; start < pairCount; ) {
+    const pair = sorted[start] ?? 0;
+    let end = start + 1;
+    while (end < pairCount && sorted[end] === pair) end++;
+    const later = Math.floor(pair / ENTRY_BITS);
+    const earlier = pair % ENTRY_BITS;
+    const score = (end - start) / Math.min(sets[later]?.length ?? 1, sets[earlier]?.length ?? 1);
+    if (score >= threshold) found[later]?.push({ key: earlier, score });
+    start = end;
   }
+  for (const list of found) list.sort((a, b) => b.score - a.score || a.key - b.key);
+  return found;
 }

@@ -3,6 +3,19 @@ import anyAscii from 'any-ascii';
 
 /** A stable lower-case ASCII slug: "Yann LeCun" → "yann-lecun", "Jan Koutník" → "jan-koutnik", "张三" → "zhangsan", "O'Brien" → "obrien". */
 export function toSlug(text: string, maxLength = 80): string {
+  const key = `${maxLength} ${text}`;
+  const cached = slugCache.get(key);
+  if (cached !== undefined) return cached;
+  const slug = computeSlug(text, maxLength);
+  // Author names repeat across thousands of papers; a bounded cache keeps slugging cheap.
+  if (slugCache.size > 200_000) slugCache.clear();
+  slugCache.set(key, slug);
+  return slug;
+}
+
+const slugCache = new Map<string, string>();
+
+function computeSlug(text: string, maxLength: number): string {
   // any-ascii transliterates every script; slugify then settles separators and symbols ("&" → "and").
   const slug = slugify(anyAscii(text.normalize('NFC')).replace(/['’`]/g, ''), { decamelize: false });
   if (slug.length <= maxLength) return slug;

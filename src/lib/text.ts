@@ -7,15 +7,23 @@ const ODD_SPACE = /[\u0000-\u001F\u007F-\u009F\u00A0\u1680\u2000-\u200A\u2028\u2
 // "… ▽ More" / "△ Less" toggles and "Show more/less" links that search pages put at the end of abstracts.
 const TRAILING_TOGGLE = /\s*(?:(?:…|\.\.\.)\s*)?(?:▽\s*More|△\s*Less|\(?(?:Show|Read) (?:more|less)\)?)$/iu;
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+// Cheap test before the toggle pattern, which would otherwise be tried at every position of a long line.
+const MAY_END_IN_TOGGLE = /(?:more|less)\)?$/i;
+
 /** Normalises one line of copied text: NFC, invisible characters removed, whitespace collapsed, page toggles dropped. */
 export function cleanText(raw: string): string {
-  let text = raw.normalize('NFC').replace(INVISIBLE, '').replace(ODD_SPACE, ' ');
-  text = text.replace(/\s+/g, ' ').trim();
+  // Printable ASCII needs no normalisation and has no invisible or odd characters.
+  let text = PRINTABLE_ASCII.test(raw) ? raw : raw.normalize('NFC').replace(INVISIBLE, '').replace(ODD_SPACE, ' ');
+  if (!PRINTABLE_ASCII.test(text) || text.includes('  ') || text.startsWith(' ') || text.endsWith(' ')) text = text.replace(/\s+/g, ' ').trim();
   let previous: string;
-  do {
+  while (MAY_END_IN_TOGGLE.test(text)) {
     previous = text;
-    text = text.replace(TRAILING_TOGGLE, '').trim();
-  } while (text !== previous);
+    const stripped = text.replace(TRAILING_TOGGLE, '').trim();
+    // A line that is nothing but a toggle stays, so that it is reported as a stray line.
+    if (stripped === previous || stripped === '') break;
+    text = stripped;
+  }
   return text;
 }
 
@@ -31,10 +39,16 @@ export function splitLines(text: string): DumpLine[] {
   return body.split(/\r\n|\r|\n/).map((line, index) => ({ number: index + 1, text: cleanText(line) }));
 }
 
-/** Number of whitespace-separated words. */
-export function wordCount(text: string): number {
-  const trimmed = text.trim();
-  return trimmed === '' ? 0 : trimmed.split(/\s+/).length;
+/** Number of whitespace-separated words, counted up to `limit` (a long line need not be counted to the end). */
+export function wordCount(text: string, limit = Infinity): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length && words < limit; i++) {
+    const space = text.charCodeAt(i) <= 32;
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
 }
 
 /** A short quotation of a line for messages: at most 60 characters, JSON-quoted so odd characters show. */
@@ -44,6 +58,6 @@ export function quote(text: string, max = 60): string {
 
 /** True when a line reads like running prose (an abstract or part of one), not like page chrome such as "Load more". */
 export function looksLikeProse(text: string): boolean {
-  const words = wordCount(text);
+  const words = wordCount(text, 8);
   return words >= 8 || (words >= 3 && /[.!?)\]]$/.test(text));
 }

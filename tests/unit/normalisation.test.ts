@@ -82,3 +82,17 @@ describe('decoding', () => {
     expect(decodeDump(new Uint8Array([0, 1, 2, 3, 0, 5, 6, 7, 200, 0, 3, 1]))).toMatchObject({ ok: false });
   });
 });
+
+describe('abstract fingerprints', () => {
+  it('hash ASCII text exactly as the plain-text words would', async () => {
+    const { hashWord, wordHashes } = await import('../../src/lib/similarity.ts');
+    const fc = (await import('fast-check')).default;
+    const ascii = fc.string({ unit: fc.constantFrom(...'ab Z9$\\{}^_~.,:;!()[]%&#-\\mathrm \\Theta \\le \\alpha '.split('')), maxLength: 60 });
+    fc.assert(
+      fc.property(ascii, (text) => {
+        expect(wordHashes(text)).toEqual(plainWords(text).map(hashWord));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

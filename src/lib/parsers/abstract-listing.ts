@@ -1,16 +1,21 @@
 import type { Issue } from '../issues.ts';
-import { looksLikeProse, quote, splitLines } from '../text.ts';
+import { looksLikeProse, quote, splitLines, type DumpLine } from '../text.ts';
 import { ABSTRACT_PREFIX } from './signatures.ts';
 import type { DumpEntry, ParseResult } from './types.ts';
 
 
 /** Parses an abstract-only listing: `Abstract:<text>` entries separated by blank lines. */
 export function parseAbstractListing(text: string, file: string): ParseResult {
+  return parseAbstractLines(splitLines(text), file);
+}
+
+/** The same, over lines already split and cleaned (so a dump is cleaned once). */
+export function parseAbstractLines(lines: readonly DumpLine[], file: string): ParseResult {
   const entries: DumpEntry[] = [];
   const issues: Issue[] = [];
   let current: DumpEntry | null = null;
 
-  for (const { number, text: line } of splitLines(text)) {
+  for (const { number, text: line } of lines) {
     if (line === '') {
       current = null;
       continue;

@@ -1,7 +1,7 @@
 import { parseArxivId } from '../arxiv-id.ts';
 import { parseIsoDate } from '../dates.ts';
 import type { Issue } from '../issues.ts';
-import { looksLikeProse, quote, splitLines, wordCount } from '../text.ts';
+import { looksLikeProse, quote, splitLines, type DumpLine, wordCount } from '../text.ts';
 import { ARXIV_LINE, CREATED_LINE } from './signatures.ts';
 import type { DumpEntry, ParseResult } from './types.ts';
 
@@ -14,7 +14,7 @@ interface Block {
 
 // The abstract is the first block that reads as substantial prose; comments are short.
 function abstractIndex(blocks: Block[]): number {
-  const substantial = blocks.findIndex((block) => looksLikeProse(block.text) && wordCount(block.text) >= 15);
+  const substantial = blocks.findIndex((block) => looksLikeProse(block.text) && wordCount(block.text, 15) >= 15);
   if (substantial !== -1) return substantial;
   const prose = blocks.findIndex((block) => looksLikeProse(block.text));
   return prose === -1 ? 0 : prose;
@@ -22,6 +22,11 @@ function abstractIndex(blocks: Block[]): number {
 
 /** Parses an arXiv id listing: abstract, optional comments, `arXiv:<id>`, `Created: … [Updated: …]`, blank-line separated. */
 export function parseArxivIdListing(text: string, file: string): ParseResult {
+  return parseArxivIdLines(splitLines(text), file);
+}
+
+/** The same, over lines already split and cleaned (so a dump is cleaned once). */
+export function parseArxivIdLines(lines: readonly DumpLine[], file: string): ParseResult {
   const entries: DumpEntry[] = [];
   const issues: Issue[] = [];
   let pending: Block[] = [];
@@ -51,7 +56,7 @@ export function parseArxivIdListing(text: string, file: string): ParseResult {
     return entry;
   };
 
-  for (const { number, text: line } of splitLines(text)) {
+  for (const { number, text: line } of lines) {
     if (line === '') {
       block = null;
       continue;

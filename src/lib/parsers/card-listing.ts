@@ -1,6 +1,6 @@
 import { isValidDate, monthNumber } from '../dates.ts';
 import type { Issue } from '../issues.ts';
-import { looksLikeProse, quote, splitLines } from '../text.ts';
+import { looksLikeProse, quote, splitLines, type DumpLine } from '../text.ts';
 import { isForeignEntryLine } from './signatures.ts';
 import type { DumpEntry, ListingDate, ParseResult } from './types.ts';
 
@@ -36,6 +36,11 @@ export function parseCardHeader(text: string): CardHeader | null {
 
 /** Parses a card listing: header, title glued to authors, abstract; blank lines, CRLF, BOM and missing abstracts are fine. */
 export function parseCardListing(text: string, file: string): ParseResult {
+  return parseCardLines(splitLines(text), file);
+}
+
+/** The same, over lines already split and cleaned (so a dump is cleaned once). */
+export function parseCardLines(lines: readonly DumpLine[], file: string): ParseResult {
   const entries: DumpEntry[] = [];
   const issues: Issue[] = [];
   let card: DumpEntry | null = null;
@@ -54,7 +59,7 @@ export function parseCardListing(text: string, file: string): ParseResult {
     card = null;
   };
 
-  for (const { number, text: line } of splitLines(text)) {
+  for (const { number, text: line } of lines) {
     if (line === '') continue;
     const header = parseCardHeader(line);
     if (header) {

@@ -1,5 +1,5 @@
 import type { DumpFormat } from '../schema.ts';
-import { splitLines } from '../text.ts';
+import { splitLines, type DumpLine } from '../text.ts';
 import { parseCardHeader } from './card-listing.ts';
 import { ABSTRACT_PREFIX, ARXIV_LINE, CREATED_LINE } from './signatures.ts';
 
@@ -12,13 +12,13 @@ export function signatureOf(line: string): DumpFormat | null {
 }
 
 /** Signature lines of each format in a dump, most frequent first (ties: arXiv ids, then cards). */
-export function formatVotes(text: string): Array<{ format: DumpFormat; lines: number[] }> {
+export function formatVotes(lines: readonly DumpLine[]): Array<{ format: DumpFormat; lines: number[] }> {
   const votes = new Map<DumpFormat, number[]>([
     ['arxiv-id-listing', []],
     ['card-listing', []],
     ['abstract-listing', []],
   ]);
-  for (const { number, text: line } of splitLines(text)) {
+  for (const { number, text: line } of lines) {
     const format = line === '' ? null : signatureOf(line);
     if (format) votes.get(format)?.push(number);
   }
@@ -27,6 +27,6 @@ export function formatVotes(text: string): Array<{ format: DumpFormat; lines: nu
 
 /** The format of a dump, judged by its content only (never its name); null when no line is a signature of any format. */
 export function detectFormat(text: string): DumpFormat | null {
-  const [best] = formatVotes(text);
+  const [best] = formatVotes(splitLines(text));
   return best && best.lines.length > 0 ? best.format : null;
 }

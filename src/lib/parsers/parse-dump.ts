@@ -1,7 +1,8 @@
 import type { DumpFormat } from '../schema.ts';
-import { parseAbstractListing } from './abstract-listing.ts';
-import { parseArxivIdListing } from './arxiv-id-listing.ts';
-import { parseCardListing } from './card-listing.ts';
+import { splitLines, type DumpLine } from '../text.ts';
+import { parseAbstractLines, parseAbstractListing } from './abstract-listing.ts';
+import { parseArxivIdLines, parseArxivIdListing } from './arxiv-id-listing.ts';
+import { parseCardLines, parseCardListing } from './card-listing.ts';
 import { formatVotes } from './detect-format.ts';
 import type { DumpParser, ParseResult } from './types.ts';
 
@@ -10,6 +11,12 @@ export const PARSERS: Readonly<Record<DumpFormat, DumpParser>> = {
   'card-listing': parseCardListing,
   'abstract-listing': parseAbstractListing,
   'arxiv-id-listing': parseArxivIdListing,
+};
+
+const LINE_PARSERS: Readonly<Record<DumpFormat, (lines: readonly DumpLine[], file: string) => ParseResult>> = {
+  'card-listing': parseCardLines,
+  'abstract-listing': parseAbstractLines,
+  'arxiv-id-listing': parseArxivIdLines,
 };
 
 /** Human names of the formats, for reports. */
@@ -21,9 +28,10 @@ export const FORMAT_LABELS: Readonly<Record<DumpFormat, string>> = {
 
 /** Detects the format of one dump and parses it; a dump with no recognisable entry gives an error, never an exception. */
 export function parseDump(text: string, file: string): ParseResult | { format: null; entries: []; issues: ParseResult['issues'] } {
-  const [best, second] = formatVotes(text);
+  const lines = splitLines(text);
+  const [best, second] = formatVotes(lines);
   if (!best || best.lines.length === 0) {
-    const blank = text.trim() === '';
+    const blank = lines.every((line) => line.text === '');
     return {
       format: null,
       entries: [],
@@ -39,7 +47,7 @@ export function parseDump(text: string, file: string): ParseResult | { format: n
       ],
     };
   }
-  const result = PARSERS[best.format](text, file);
+  const result = LINE_PARSERS[best.format](lines, file);
   const consumed = new Set(result.entries.flatMap((entry) => entry.lines));
   const foreign = second ? second.lines.filter((line) => !consumed.has(line)) : [];
   if (second && foreign.length > 0) {

@@ -110,7 +110,14 @@ export function organisationCost(name: string): number {
   return Infinity;
 }
 
-/** Cost of an author entry: the better of person and organisation. */
+const costCache = new Map<string, number>();
+
+/** Cost of an author entry: the better of person and organisation (memoised: names recur across a corpus). */
 export function authorCost(name: string): number {
-  return Math.min(personNameCost(name), organisationCost(name));
+  const cached = costCache.get(name);
+  if (cached !== undefined) return cached;
+  const cost = Math.min(personNameCost(name), organisationCost(name));
+  if (costCache.size > 500_000) costCache.clear();
+  costCache.set(name, cost);
+  return cost;
 }

@@ -94,7 +94,7 @@ function namesCost(names: string[], lexicon: SplitLexicon): { names: string[]; c
   return splitCost < plain ? { names: split, cost: splitCost } : { names, cost: plain };
 }
 
-function titleCost(title: string, lexicon: SplitLexicon, abstract: string): number {
+function titleCost(title: string, lexicon: SplitLexicon, abstract: () => string): number {
   if (!/[\p{L}\p{N}]/u.test(title)) return Infinity;
   const last = title[title.length - 1] ?? '';
   let cost = 0;
@@ -107,7 +107,7 @@ function titleCost(title: string, lexicon: SplitLexicon, abstract: string): numb
   const lastComma = title.lastIndexOf(', ');
   if (lastComma !== -1 && !title.slice(lastComma + 2).includes(' ')) cost += 1;
   const tail = tailToken.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').toLowerCase();
-  if (tail.length > 1 && (lexicon.words.has(tail) || (tail.length > 2 && abstract.includes(tail)))) cost -= 1;
+  if (tail.length > 1 && (lexicon.words.has(tail) || (tail.length > 2 && abstract().includes(tail)))) cost -= 1;
   return cost;
 }
 
@@ -124,7 +124,9 @@ export function splitTitleAuthors(
   context: { abstract?: string } = {},
 ): TitleAuthorsSplit {
   const { body, truncated, affiliations } = stripListTail(line);
-  const abstract = (context.abstract ?? '').toLowerCase();
+  // Lower-cased only if a title's last word is not in the lexicon: most are.
+  let lowered: string | undefined;
+  const abstract = () => (lowered ??= (context.abstract ?? '').toLowerCase());
   const parts = mergeSuffixes(body.split(', '));
   const n = parts.length;
   let best: Candidate | null = null;
