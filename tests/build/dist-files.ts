@@ -40,19 +40,24 @@ export interface ElementInfo {
   attrs: Record<string, string>;
   /** Text of a <script> element. */
   text: string;
+  /** Classes of its ancestors, nearest first. */
+  ancestorClasses: string[];
 }
 
 /** Every element of an HTML document, parsed as a browser would (parse5), in document order. */
 export function elementsOf(html: string): ElementInfo[] {
   const out: ElementInfo[] = [];
-  const visit = (node: DefaultTreeAdapterMap['childNode'] | DefaultTreeAdapterMap['document']) => {
+  const visit = (node: DefaultTreeAdapterMap['childNode'] | DefaultTreeAdapterMap['document'], ancestors: string[]) => {
+    let inner = ancestors;
     if ('tagName' in node) {
       const text = node.childNodes.map((child) => ('value' in child ? child.value : '')).join('');
-      out.push({ tag: node.tagName, attrs: Object.fromEntries(node.attrs.map((attr) => [attr.name, attr.value])), text });
+      const attrs = Object.fromEntries(node.attrs.map((attr) => [attr.name, attr.value]));
+      out.push({ tag: node.tagName, attrs, text, ancestorClasses: ancestors });
+      inner = [attrs.class ?? '', ...ancestors];
     }
     const children = 'content' in node && node.content ? node.content.childNodes : 'childNodes' in node ? node.childNodes : [];
-    for (const child of children) visit(child);
+    for (const child of children) visit(child, inner);
   };
-  visit(parse(html));
+  visit(parse(html), []);
   return out;
 }
