@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Debian's Chromium; test tools never download browsers here. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Launches headless Chromium with the flags this sandbox needs. */
+export function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is not at ${CHROMIUM}: install Debian's package (apt-get install -y chromium; .ci/run does this) or set CHROMIUM_PATH`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+}
+
+/** Everything a page did wrong: console errors, uncaught exceptions, failed requests and HTTP errors. */
+export interface PageProblems {
+  problems: string[];
+  requests: string[];
+}
+
+/** Opens a page that records its problems and every URL it requested. */
+export async function openPage(context: BrowserContext): Promise<{ page: Page } & PageProblems> {
+  const page = await context.newPage();
+  const record: PageProblems = { problems: [], requests: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error') record.problems.push(`console error on ${page.url()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => record.problems.push(`uncaught exception on ${page.url()}: ${error.message}`));
+  page.on('requestfailed', (request) => record.problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? ''})`));
+  page.on('request', (request) => record.requests.push(request.url()));
+  page.on('response', (response) => {
+    if (response.status() >= 400) record.problems.push(`HTTP ${response.status()} for ${response.url()}`);
+  });
+  return { page, ...record };
+}

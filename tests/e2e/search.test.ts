@@ -1,0 +1,123 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, openPage } from './browser.ts';
+
+const base = inject('seedSiteUrl');
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+});
+afterAll(async () => browser.close());
+
+const INDEX = 'search/index.json';
+
+describe('search in the browser', () => {
+  it('does not load the index before the first interaction, and loads it on focus', async () => {
+    const { page, requests, problems } = await openPage(context);
+    for (const path of ['', 'papers/2510.15464/', 'authors/baihe-huang/']) {
+      await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
+      expect(requests.filter((url) => url.endsWith(INDEX)), path).toEqual([]);
+    }
+    const loaded = page.waitForResponse((response) => response.url().endsWith(INDEX));
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-input');
+    expect((await loaded).ok()).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the expected paper while typing, and Enter with nothing chosen opens the results page', async () => {
+    const { page, problems } = await openPage(context);
+    await page.goto(base);
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('HuPER');
+    const listbox = page.getByRole('listbox', { name: 'Search suggestions' });
+    await expect.poll(() => listbox.getByRole('option').first().textContent()).toContain('HuPER: A Human-Inspired Framework for Phonetic Perception');
+    expect(await page.getByRole('combobox', { name: 'Search papers' }).getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.url()).toBe(`${base}search/?q=HuPER`);
+    await expect.poll(() => page.locator('[data-search-results] .paper-title').first().textContent()).toContain('HuPER');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('opens the chosen suggestion with ↓ and Enter, and closes the list with Escape', async () => {
+    const { page, problems } = await openPage(context);
+    await page.goto(base);
+    const input = page.getByRole('combobox', { name: 'Search papers' });
+    await input.focus();
+    await page.keyboard.type('watermarking');
+    await expect.poll(() => page.getByRole('option').count()).toBeGreaterThan(1);
+    await page.keyboard.press('Escape');
+    expect(await input.getAttribute('aria-expanded')).toBe('false');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => input.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('ArrowDown');
+    const chosen = await input.getAttribute('aria-activedescendant');
+    expect(chosen).toBeTruthy();
+    expect(await page.locator(`#${chosen}`).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.url()).toMatch(/\/papers\/towards-.*-statistical-watermarking\/$/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('finds papers despite a typo and through math: "difusion" and "Theta"', async () => {
+    const { page, problems } = await openPage(context);
+    await page.goto(`${base}search/?q=difusion`);
+    await expect.poll(() => page.locator('[data-search-results] .paper-title').allTextContents()).toContain('Plan, Verify and Fill: A Structured Parallel Decoding Approach for Diffusion Language Models');
+    expect(await page.locator('[data-search-results] mark').first().textContent()).toBe('Diffusion');
+    await page.goto(`${base}search/?q=Theta`);
+    await expect.poll(() => page.locator('[data-search-results] .paper-title').allTextContents()).toContain('Sample Complexity and Representation Ability of Test-time Scaling Paradigms');
+    // The match is in a formula: the snippet shows it, and nothing inside math is marked.
+    expect(await page.locator('[data-search-results] .math mark').count()).toBe(0);
+    expect(await page.locator('[data-search-results] .excerpt').first().textContent()).toContain('Θ');
+    expect(await page.getByRole('status').filter({ hasText: 'results for' }).textContent()).toMatch(/^2 results for “Theta” \(\d+(\.\d+)? ms\)$/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps facets in the URL, and Back restores the previous results', async () => {
+    const { page, problems } = await openPage(context);
+    await page.goto(`${base}search/?q=learning`);
+    const titles = () => page.locator('[data-search-results] .paper-title').allTextContents();
+    await expect.poll(async () => (await titles()).length).toBeGreaterThan(5);
+    const before = await titles();
+    await page.getByRole('group', { name: 'Year' }).getByRole('checkbox', { name: /^2021 / }).check();
+    await expect.poll(() => page.url()).toBe(`${base}search/?q=learning&year=2021`);
+    await expect.poll(async () => (await titles()).length).toBeLessThan(before.length);
+    const filtered = await titles();
+    await page.goBack();
+    await expect.poll(() => page.url()).toBe(`${base}search/?q=learning`);
+    await expect.poll(titles).toEqual(before);
+    await page.goForward();
+    await expect.poll(titles).toEqual(filtered);
+    expect(await page.getByRole('checkbox', { name: /^2021 / }).isChecked()).toBe(true);
+    await page.getByLabel('Sort by').selectOption('newest');
+    await expect.poll(() => page.url()).toBe(`${base}search/?q=learning&year=2021&sort=newest`);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('explains an empty query and a query with no results', async () => {
+    const { page, problems } = await openPage(context);
+    await page.goto(`${base}search/`);
+    await expect.poll(() => page.locator('[data-search-status]').textContent()).toContain('Type words from a title');
+    await page.goto(`${base}search/?q=zzzqqq`);
+    await expect.poll(() => page.locator('[data-search-status]').textContent()).toContain('No papers match “zzzqqq”');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('treats the query as text, never as markup', async () => {
+    const { page, problems } = await openPage(context);
+    await page.goto(`${base}search/?q=${encodeURIComponent('<img src=x onerror=alert(1)>')}`);
+    await expect.poll(() => page.locator('[data-search-status]').textContent()).toContain('<img src=x onerror=alert(1)>');
+    expect(await page.locator('main img').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
