@@ -18,6 +18,17 @@ export default defineConfig({
           hookTimeout: 300_000,
         },
       },
+      {
+        // Browser tests in Debian's Chromium against the seed site served on localhost.
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+        },
+      },
     ],
   },
 });
