@@ -25,11 +25,16 @@ export interface PageProblems {
 export async function openPage(context: BrowserContext): Promise<{ page: Page } & PageProblems> {
   const page = await context.newPage();
   const record: PageProblems = { problems: [], requests: [] };
+  // Content-Security-Policy violations are reported as console errors, so they fail the tests too.
   page.on('console', (message) => {
     if (message.type() === 'error') record.problems.push(`console error on ${page.url()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => record.problems.push(`uncaught exception on ${page.url()}: ${error.message}`));
-  page.on('requestfailed', (request) => record.problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? ''})`));
+  page.on('requestfailed', (request) => {
+    // A navigation cancels what the previous page was still loading (the favicon, say): that is not a failure.
+    const error = request.failure()?.errorText ?? '';
+    if (error !== 'net::ERR_ABORTED') record.problems.push(`request failed: ${request.url()} (${error})`);
+  });
   page.on('request', (request) => record.requests.push(request.url()));
   page.on('response', (response) => {
     if (response.status() >= 400) record.problems.push(`HTTP ${response.status()} for ${response.url()}`);
