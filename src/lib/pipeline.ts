@@ -13,16 +13,20 @@ export type DumpInput =
   | { file: string; text: string; encodingNote?: string }
   | { file: string; error: string };
 
-/** What happened to one dump. */
+/**
+ * What happened to one dump. Every entry read is accounted for: `read` = `made` + `merged` + `reported`.
+ */
 export interface FileReport {
   file: string;
   format: DumpFormat | null;
-  /** Entries the parser read (including ones dropped with a reported reason). */
-  entries: number;
+  /** Entries the parser read, usable or not. */
+  read: number;
   /** Entries that started a new paper. */
   made: number;
   /** Entries merged into a paper another entry started. */
   merged: number;
+  /** Entries in no paper, each with a reported issue saying why. */
+  reported: number;
   issues: Issue[];
 }
 
@@ -31,7 +35,7 @@ export interface CorpusReport {
   files: FileReport[];
   /** Issues that belong to no single dump (sources.json, incomplete records). */
   issues: Issue[];
-  summary: { files: number; entries: number; papers: number; incomplete: number; errors: number; warnings: number };
+  summary: { files: number; entries: number; papers: number; incomplete: number; reported: number; errors: number; warnings: number };
 }
 
 /** Options that shape the corpus. */
@@ -152,12 +156,12 @@ export function buildCorpus(dumps: readonly DumpInput[], options: CorpusOptions 
 
   const parsed = sorted.map((dump) => {
     if ('error' in dump) {
-      return { file: dump.file, format: null, entries: [] as DumpEntry[], issues: [{ severity: 'error', file: dump.file, line: null, message: dump.error } satisfies Issue] };
+      return { file: dump.file, format: null, entries: [] as DumpEntry[], dropped: 0, issues: [{ severity: 'error', file: dump.file, line: null, message: dump.error } satisfies Issue] };
     }
     const result = parseDump(dump.text, dump.file);
     const issues = [...result.issues];
     if (dump.encodingNote) issues.unshift({ severity: 'warning', file: dump.file, line: null, message: dump.encodingNote });
-    return { file: dump.file, format: result.format, entries: result.entries, issues };
+    return { file: dump.file, format: result.format, entries: result.entries, dropped: result.dropped, issues };
   });
 
   const lexicon = buildSplitLexicon(parsed.flatMap((file) => file.entries.flatMap((entry) => (entry.titleAuthors ? [entry.titleAuthors] : []))));
@@ -176,16 +180,17 @@ export function buildCorpus(dumps: readonly DumpInput[], options: CorpusOptions 
   const ids = assignIds(drafts);
   const made = new Map<string, number>();
   const merged = new Map<string, number>();
+  const rejected = new Map<string, number>();
+  const count = (counter: Map<string, number>, file: string) => counter.set(file, (counter.get(file) ?? 0) + 1);
   const papers: Paper[] = [];
   groups.forEach((group, index) => {
     const draft = drafts[index] as MergedPaper;
     const record = toRecord(draft, ids[index] ?? '');
+    const check = PaperSchema.safeParse(record);
     group.forEach((entryIndex, position) => {
       const file = normal[entryIndex]?.file ?? '';
-      const counter = position === 0 ? made : merged;
-      counter.set(file, (counter.get(file) ?? 0) + 1);
+      count(!check.success ? rejected : position === 0 ? made : merged, file);
     });
-    const check = PaperSchema.safeParse(record);
     if (!check.success) {
       const source = record.sources[0];
       corpusIssues.push({
@@ -212,9 +217,10 @@ export function buildCorpus(dumps: readonly DumpInput[], options: CorpusOptions 
   const files: FileReport[] = parsed.map((file) => ({
     file: file.file,
     format: file.format,
-    entries: file.entries.length,
+    read: file.entries.length + file.dropped,
     made: made.get(file.file) ?? 0,
     merged: merged.get(file.file) ?? 0,
+    reported: file.dropped + (rejected.get(file.file) ?? 0),
     issues: file.issues,
   }));
   const allIssues = [...corpusIssues, ...files.flatMap((file) => file.issues)];
@@ -225,9 +231,10 @@ export function buildCorpus(dumps: readonly DumpInput[], options: CorpusOptions 
       issues: corpusIssues,
       summary: {
         files: files.length,
-        entries: normal.length,
+        entries: files.reduce((sum, file) => sum + file.read, 0),
         papers: papers.length,
         incomplete: papers.filter((paper) => paper.incomplete).length,
+        reported: files.reduce((sum, file) => sum + file.reported, 0),
         errors: allIssues.filter((issue) => issue.severity === 'error').length,
         warnings: allIssues.filter((issue) => issue.severity === 'warning').length,
       },

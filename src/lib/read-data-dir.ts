@@ -19,16 +19,17 @@ export async function listDumps(dataDir: string): Promise<string[]> {
   return found.sort();
 }
 
+/** A dump's bytes decoded for the pipeline: its text (with a note on an unusual encoding), or why it cannot be read. */
+export function toDumpInput(file: string, bytes: Uint8Array): DumpInput {
+  const decoded = decodeDump(bytes);
+  if (!decoded.ok) return { file, error: decoded.reason };
+  return decoded.note ? { file, text: decoded.text, encodingNote: decoded.note } : { file, text: decoded.text };
+}
+
 /** Reads and decodes every dump of the data folder, plus its optional sources.json. */
 export async function readDataDir(dataDir: string): Promise<{ dumps: DumpInput[]; sources: unknown; sourcesError?: string }> {
   const files = await listDumps(dataDir);
-  const dumps = await Promise.all(
-    files.map(async (file): Promise<DumpInput> => {
-      const decoded = decodeDump(await readFile(join(dataDir, file)));
-      if (!decoded.ok) return { file, error: decoded.reason };
-      return decoded.note ? { file, text: decoded.text, encodingNote: decoded.note } : { file, text: decoded.text };
-    }),
-  );
+  const dumps = await Promise.all(files.map(async (file) => toDumpInput(file, await readFile(join(dataDir, file)))));
   let raw: string;
   try {
     raw = await readFile(join(dataDir, 'sources.json'), 'utf8');

@@ -12,7 +12,7 @@ function issueLine(issue: Issue): string {
 /** The one-line summary: papers, entries, dumps, incomplete records, errors and warnings. */
 export function formatSummary(report: CorpusReport): string {
   const { summary } = report;
-  return `${plural(summary.papers, 'paper')} from ${plural(summary.entries, 'entry', 'entries')} in ${plural(summary.files, 'dump')}; ${summary.incomplete} incomplete; ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}`;
+  return `${plural(summary.papers, 'paper')} from ${plural(summary.entries, 'entry', 'entries')} in ${plural(summary.files, 'dump')}; ${summary.incomplete} incomplete; ${summary.reported} entries reported, not in a paper; ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}`;
 }
 
 /** The full report `check-data` prints: one block per dump with its issues, corpus-wide issues, then the summary. */
@@ -20,7 +20,7 @@ export function formatReport(report: CorpusReport, dataDir: string): string {
   const lines: string[] = [`Papershelf data check of ${dataDir}`, ''];
   for (const file of report.files) {
     lines.push(
-      `${file.file}: ${formatLabel(file.format)}, ${plural(file.entries, 'entry', 'entries')} → ${plural(file.made, 'paper')} made, ${file.merged} merged into others`,
+      `${file.file}: ${formatLabel(file.format)}, ${plural(file.read, 'entry', 'entries')} read → ${plural(file.made, 'paper')} made, ${file.merged} merged into others, ${file.reported} reported`,
     );
     lines.push(...file.issues.map(issueLine));
   }

@@ -17,7 +17,9 @@ const slugCache = new Map<string, string>();
 
 function computeSlug(text: string, maxLength: number): string {
   // any-ascii transliterates every script; slugify then settles separators and symbols ("&" → "and").
-  const slug = slugify(anyAscii(text.normalize('NFC')).replace(/['’`]/g, ''), { decamelize: false });
+  // Only the start of the text can reach the slug, so a megabyte-long title costs no more than a short one.
+  const start = text.length > maxLength * 4 ? text.slice(0, maxLength * 4) : text;
+  const slug = slugify(anyAscii(start.normalize('NFC')).replace(/['’`]/g, ''), { decamelize: false });
   if (slug.length <= maxLength) return slug;
   const cut = slug.slice(0, maxLength);
   const lastDash = cut.lastIndexOf('-');

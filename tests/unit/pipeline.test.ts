@@ -10,16 +10,16 @@ const fileOf = (name: string) => `listings/${name}`;
 describe('the seed corpus', () => {
   it('makes 45 papers with no error, no warning and no incomplete record', () => {
     expect(corpus.papers).toHaveLength(45);
-    expect(corpus.report.summary).toEqual({ files: 4, entries: 56, papers: 45, incomplete: 0, errors: 0, warnings: 0 });
+    expect(corpus.report.summary).toEqual({ files: 4, entries: 56, papers: 45, incomplete: 0, reported: 0, errors: 0, warnings: 0 });
   });
 
   it('makes 23 papers from seed 000, 12 new ones from seed 002 and 10 from seed 003, and attaches all ten abstracts of seed 001', () => {
-    const counts = corpus.report.files.map((file) => [file.file, file.entries, file.made, file.merged]);
+    const counts = corpus.report.files.map((file) => [file.file, file.read, file.made, file.merged, file.reported]);
     expect(counts).toEqual([
-      [fileOf('000_80704c9de50da4f0.txt'), 23, 23, 0],
-      [fileOf('001_fd2f3fd673fe7401.txt'), 10, 0, 10],
-      [fileOf('002_1b722824cdb08c64.txt'), 13, 12, 1],
-      [fileOf('003_9486e5228bd94662.txt'), 10, 10, 0],
+      [fileOf('000_80704c9de50da4f0.txt'), 23, 23, 0, 0],
+      [fileOf('001_fd2f3fd673fe7401.txt'), 10, 0, 10, 0],
+      [fileOf('002_1b722824cdb08c64.txt'), 13, 12, 1, 0],
+      [fileOf('003_9486e5228bd94662.txt'), 10, 10, 0, 0],
     ]);
     const abstractOnly = corpus.papers.flatMap((paper) => paper.sources.filter((source) => source.format === 'abstract-listing').map(() => paper));
     expect(abstractOnly).toHaveLength(10);

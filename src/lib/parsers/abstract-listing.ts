@@ -52,5 +52,6 @@ export function parseAbstractLines(lines: readonly DumpLine[], file: string): Pa
       issues.push({ severity: 'warning', file, line: entry.line, message: '"Abstract:" with no text after it; the empty entry is dropped, delete the line' });
     }
   }
-  return { format: 'abstract-listing', entries: entries.filter((entry) => entry.abstract !== undefined), issues };
+  const kept = entries.filter((entry) => entry.abstract !== undefined);
+  return { format: 'abstract-listing', entries: kept, dropped: entries.length - kept.length, issues };
 }

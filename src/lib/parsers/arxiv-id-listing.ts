@@ -131,5 +131,5 @@ export function parseArxivIdLines(lines: readonly DumpLine[], file: string): Par
       entries.push(entry);
     }
   }
-  return { format: 'arxiv-id-listing', entries, issues };
+  return { format: 'arxiv-id-listing', entries, dropped: 0, issues };
 }

@@ -43,10 +43,12 @@ export function parseCardListing(text: string, file: string): ParseResult {
 export function parseCardLines(lines: readonly DumpLine[], file: string): ParseResult {
   const entries: DumpEntry[] = [];
   const issues: Issue[] = [];
+  let dropped = 0;
   let card: DumpEntry | null = null;
 
   const close = () => {
     if (card && card.titleAuthors === undefined) {
+      dropped++;
       issues.push({
         severity: 'warning',
         file,
@@ -106,5 +108,5 @@ export function parseCardLines(lines: readonly DumpLine[], file: string): ParseR
     }
   }
   close();
-  return { format: 'card-listing', entries, issues };
+  return { format: 'card-listing', entries, dropped, issues };
 }

@@ -27,7 +27,7 @@ export const FORMAT_LABELS: Readonly<Record<DumpFormat, string>> = {
 };
 
 /** Detects the format of one dump and parses it; a dump with no recognisable entry gives an error, never an exception. */
-export function parseDump(text: string, file: string): ParseResult | { format: null; entries: []; issues: ParseResult['issues'] } {
+export function parseDump(text: string, file: string): ParseResult | { format: null; entries: []; dropped: 0; issues: ParseResult['issues'] } {
   const lines = splitLines(text);
   const [best, second] = formatVotes(lines);
   if (!best || best.lines.length === 0) {
@@ -35,6 +35,7 @@ export function parseDump(text: string, file: string): ParseResult | { format: n
     return {
       format: null,
       entries: [],
+      dropped: 0,
       issues: [
         {
           severity: 'error',

@@ -39,6 +39,8 @@ export interface DumpEntry {
 export interface ParseResult {
   format: DumpFormat;
   entries: DumpEntry[];
+  /** Entries the parser read but could not use; each has a reported issue saying why. */
+  dropped: number;
   issues: Issue[];
 }
 

@@ -30,6 +30,15 @@ function closingDollar(src: string, from: number): number {
 export function splitMath(src: string): Segment[] {
   const segments: Segment[] = [];
   let buffer = '';
+  // Where a closing delimiter was last found missing: a later search from further right cannot succeed,
+  // so text full of unclosed "\(" or "$$" stays linear.
+  const missingFrom = new Map<string, number>();
+  const findClosing = (delimiter: string, from: number) => {
+    if (from >= (missingFrom.get(delimiter) ?? Infinity)) return -1;
+    const found = src.indexOf(delimiter, from);
+    if (found === -1) missingFrom.set(delimiter, from);
+    return found;
+  };
   const flush = () => {
     if (buffer !== '') segments.push({ kind: 'text', text: buffer });
     buffer = '';
@@ -39,7 +48,7 @@ export function splitMath(src: string): Segment[] {
     const char = src[i] ?? '';
     const next = src[i + 1] ?? '';
     if (char === '\\' && (next === '(' || next === '[')) {
-      const close = src.indexOf(next === '(' ? '\\)' : '\\]', i + 2);
+      const close = findClosing(next === '(' ? '\\)' : '\\]', i + 2);
       if (close !== -1) {
         flush();
         segments.push({ kind: 'math', tex: src.slice(i + 2, close), display: next === '[', source: src.slice(i, close + 2) });
@@ -53,7 +62,7 @@ export function splitMath(src: string): Segment[] {
       continue;
     }
     if (char === '$' && next === '$') {
-      const close = src.indexOf('$$', i + 2);
+      const close = findClosing('$$', i + 2);
       if (close > i + 2) {
         flush();
         segments.push({ kind: 'math', tex: src.slice(i + 2, close), display: true, source: src.slice(i, close + 2) });
@@ -145,9 +154,10 @@ function renderTextMode(text: string, output: TextOutput): string {
     let i = from;
     while (text[i] === ' ') i++;
     while (text[i] === '[') {
-      const close = text.indexOf(']', i);
+      // Optional arguments are short ("[p.~3]"); a search bounded to 200 characters keeps hostile text linear.
+      const close = text.slice(i, i + 200).indexOf(']');
       if (close === -1) return null;
-      i = close + 1;
+      i += close + 1;
     }
     const end = text[i] === '{' ? (match[i] ?? -1) : -1;
     return end === -1 ? null : { start: i + 1, end };

@@ -37,6 +37,11 @@ export interface TitleAuthorsSplit {
   uncertain: boolean;
 }
 
+/** Longest text read as one author's name. */
+export const MAX_NAME_LENGTH = 120;
+/** Longest end of a line examined for the author list (twelve names at most). */
+const MAX_TAIL = 12 * (MAX_NAME_LENGTH + 2);
+
 const ET_AL = /,?\s+(?:et al\.?|and others)$/i;
 const AFFILIATION_SEPARATOR = ' · ';
 
@@ -59,11 +64,14 @@ export function stripListTail(line: string): { body: string; truncated: boolean;
 const UPPER = /\p{Lu}/u;
 const UNCASED_LETTER = /\p{Lo}/u;
 
-/** Positions inside a comma part where a title could end and a name begin with nothing in between. */
-export function gluePositions(part: string): number[] {
+/** Positions inside a comma part (from `from` on) where a title could end and a name begin with nothing in between. */
+export function gluePositions(part: string, from = 0): number[] {
   const positions: number[] = [];
-  const chars = Array.from(part);
-  let offset = chars[0]?.length ?? 0;
+  // Start on a whole character: never between the two halves of a surrogate pair.
+  let start = Math.max(0, from);
+  while (start > 0 && /[\uDC00-\uDFFF]/.test(part[start] ?? '')) start--;
+  const chars = Array.from(part.slice(start));
+  let offset = start + (chars[0]?.length ?? 0);
   for (let i = 1; i < chars.length; i++) {
     const previous = chars[i - 1] ?? ' ';
     const current = chars[i] ?? ' ';
@@ -100,7 +108,8 @@ function titleCost(title: string, lexicon: SplitLexicon, abstract: () => string)
   let cost = 0;
   if (/[-:,;(/&[]/.test(last)) cost += 5;
   else if (last === '.' || last === "'" || last === '’') cost += 1;
-  const tailToken = title.slice(title.lastIndexOf(' ') + 1);
+  // The title's last word (its last 64 characters at most: enough to judge it, and bounded on hostile lines).
+  const tailToken = title.slice(Math.max(title.lastIndexOf(' ') + 1, title.length - 64));
   // A title rarely ends in a half-word like "ReportDeep" (from splitting "ReportDeepSeek-AI" one capital too late).
   if (/\p{Ll}\p{Lu}\p{Ll}*$/u.test(tailToken)) cost += 0.3;
   // …nor in a lone word after a comma, which is what a camel-case first name split in two leaves ("…, Young").
@@ -123,7 +132,11 @@ export function splitTitleAuthors(
   lexicon: SplitLexicon = EMPTY_LEXICON,
   context: { abstract?: string } = {},
 ): TitleAuthorsSplit {
-  const { body, truncated, affiliations } = stripListTail(line);
+  const { body: fullBody, truncated, affiliations } = stripListTail(line);
+  // Authors sit in the last few comma parts; on an absurdly long line only its tail is examined, so work stays linear.
+  const tailStart = fullBody.length > MAX_TAIL ? fullBody.indexOf(', ', fullBody.length - MAX_TAIL) : -1;
+  const prefix = tailStart === -1 ? '' : fullBody.slice(0, tailStart + 2);
+  const body = tailStart === -1 ? fullBody : fullBody.slice(tailStart + 2);
   // Lower-cased only if a title's last word is not in the lexicon: most are.
   let lowered: string | undefined;
   const abstract = () => (lowered ??= (context.abstract ?? '').toLowerCase());
@@ -134,12 +147,13 @@ export function splitTitleAuthors(
 
   for (let k = 1; k <= Math.min(n, 12); k++) {
     const others = parts.slice(n - k + 1);
-    if (others.some((name) => !Number.isFinite(nameCost(name, lexicon)))) break;
+    if (others.some((name) => name.length > MAX_NAME_LENGTH || !Number.isFinite(nameCost(name, lexicon)))) break;
     const glued = parts[n - k] ?? '';
     const countCost = truncated ? Math.max(0, 3 - k) * 1.5 + Math.max(0, k - 3) * 2 : Math.max(0, k - 3) * 0.3;
-    for (const position of gluePositions(glued)) {
+    // No author name is longer than MAX_NAME_LENGTH, so only the end of the glued part can hold the split.
+    for (const position of gluePositions(glued, glued.length - MAX_NAME_LENGTH)) {
       const head = glued.slice(position);
-      const title = [...parts.slice(0, n - k), glued.slice(0, position)].join(', ');
+      const title = prefix + [...parts.slice(0, n - k), glued.slice(0, position)].join(', ');
       const names = namesCost([head, ...others], lexicon);
       const cost = names.cost + titleCost(title, lexicon, abstract) + countCost;
       if (!Number.isFinite(cost)) continue;
@@ -152,7 +166,7 @@ export function splitTitleAuthors(
       }
     }
   }
-  if (!best) return { title: body, authors: [], truncated, affiliations, found: false, uncertain: false };
+  if (!best) return { title: fullBody, authors: [], truncated, affiliations, found: false, uncertain: false };
   const uncertain = runnerUp !== null && runnerUp.cost - best.cost < 0.5;
   return { title: best.title, authors: best.authors, truncated, affiliations, found: true, uncertain };
 }
@@ -173,6 +187,8 @@ export function buildSplitLexicon(lines: Iterable<string>): SplitLexicon {
   const firstNames = new Set<string>();
   const words = new Set<string>();
   for (const line of lines) {
+    // A line longer than any real title and author list teaches nothing.
+    if (line.length > MAX_TAIL * 2) continue;
     const parts = stripListTail(line).body.split(', ');
     // The first part always holds the start of the title; later parts without a glue point are plain names.
     for (const part of parts.slice(1)) {
