@@ -1,10 +1,13 @@
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** The project root. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Where the seed site is built for the build tests. */
 export const SEED_SITE = fileURLToPath(new URL('../output/seed-site/', import.meta.url));
+// Astro keeps its content cache in the project, so test builds from different test files take turns.
+const LOCK = fileURLToPath(new URL('../output/.build-lock', import.meta.url));
 
 /** Result of one `astro build`. */
 export interface BuildResult {
@@ -12,13 +15,39 @@ export interface BuildResult {
   output: string;
 }
 
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function withBuildLock<T>(run: () => T): T {
+  mkdirSync(fileURLToPath(new URL('../output/', import.meta.url)), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      // A lock older than ten minutes was left by a killed run.
+      const held = statSync(LOCK, { throwIfNoEntry: false });
+      if (held && Date.now() - held.mtimeMs > 600_000) rmSync(LOCK, { recursive: true, force: true });
+      sleep(200);
+    }
+  }
+  try {
+    return run();
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
 /** Runs `astro build` into outDir with extra environment (PAPERS_DATA_DIR, BASE_PATH, …) on the pinned Node. */
 export function buildSite(outDir: string, env: Record<string, string> = {}): BuildResult {
   const astro = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url));
-  const result = spawnSync(process.execPath, [astro, 'build', '--outDir', outDir], {
-    cwd: ROOT,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
-    encoding: 'utf8',
+  return withBuildLock(() => {
+    const result = spawnSync(process.execPath, [astro, 'build', '--outDir', outDir], {
+      cwd: ROOT,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      encoding: 'utf8',
+    });
+    return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
   });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }

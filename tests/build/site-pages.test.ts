@@ -1,8 +1,9 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCorpus } from '../../src/lib/pipeline.ts';
+import { PapersJsonSchema } from '../../src/lib/schema.ts';
 import { buildSiteData } from '../../src/lib/site-data.ts';
 import { fixturePath, seedDumps, seedSources } from '../helpers.ts';
 import { buildSite, SEED_SITE } from './build-site.ts';
@@ -94,5 +95,27 @@ describe('a record with markup in every field', () => {
     expect(paper).toContain('&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt;');
     expect(paper).toContain('&lt;b onmouseover=&quot;alert(1)&quot;&gt;lab&lt;/b&gt;');
     expect(paper).toContain('class="katex"');
+  });
+
+  it('renders hostile LaTeX as source text: no link, image, data attribute or giant rule', () => {
+    const page = `papers/${listFiles(site).find((file) => file.startsWith('papers/hostile'))?.split('/')[1]}/`;
+    const elements = elementsOf(readPage(site, page));
+    expect(elements.filter((element) => element.tag === 'a' && /javascript|127\.0\.0\.1/.test(element.attrs.href ?? ''))).toEqual([]);
+    expect(elements.filter((element) => Object.keys(element.attrs).some((name) => name.startsWith('data-') && name !== 'data-copy-target' && name !== 'data-search-box'))).toEqual([]);
+    expect(elements.filter((element) => /(?:width|height|border-\w+-width):\s*(?:[1-9]\d{2,}|\d{4,})(?:\.\d+)?em/.test(element.attrs.style ?? ''))).toEqual([]);
+    const html = readPage(site, page);
+    expect(html).toContain('<span class="tex-source">$\\href{javascript:alert(7)}{x}$</span>');
+    expect(html).toContain('<span class="tex-source">$\\def\\a{\\a\\a}\\a$</span>');
+  });
+
+  it('writes JSON with no markup in it and no code link but http(s)', () => {
+    for (const file of listFiles(site).filter((name) => name.endsWith('.json'))) {
+      const text = readFileSync(join(site, file), 'utf8');
+      expect(text, file).not.toMatch(/[<>]/);
+      JSON.parse(text);
+    }
+    const { papers } = PapersJsonSchema.parse(JSON.parse(readFileSync(join(site, 'papers.json'), 'utf8')));
+    expect(papers.map((paper) => paper.codeUrl).filter((url) => url !== null && !/^https?:/.test(url))).toEqual([]);
+    expect(papers.some((paper) => paper.title?.includes('<script>alert("title")</script>'))).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import { toPlainText } from '../plain-text.ts';
 import { richTextPieces } from '../render/rich-text.ts';
+import { safeJson } from '../safe-json.ts';
 import type { Paper } from '../schema.ts';
 import { paths } from '../site-data.ts';
 import { INDEX_OPTIONS, TEXT_CHUNK_SIZE, type SearchDocument, type TextPiece } from './search-options.ts';
@@ -40,7 +41,7 @@ export function buildSearchAssets(papers: readonly Paper[]): SearchAssets {
   const chunks: string[] = [];
   for (let start = 0; start < papers.length; start += TEXT_CHUNK_SIZE) {
     const texts: TextPiece[][] = papers.slice(start, start + TEXT_CHUNK_SIZE).map((paper) => (paper.abstract ? richTextPieces(paper.abstract) : []));
-    chunks.push(JSON.stringify(texts));
+    chunks.push(safeJson(texts));
   }
-  return { index: JSON.stringify(search), chunks };
+  return { index: safeJson(search), chunks };
 }

@@ -1,0 +1,401 @@
+/**
+ * The search benchmark (issue #4): `npm run bench -- --only=search [--write] [--papers=10k,50k]
+ * [--index-only-50k] [--skip-pagefind]`, or directly `npx node tests/bench/search-bench.ts …`.
+ *
+ * For the ~10,000 and ~50,000-paper sites (built by bench-sites.ts unless a fresh build is there; with
+ * `--index-only-50k` the 50k site is not built and only its search assets are, with the site's own code), it
+ * measures the search assets, `MiniSearch.loadJSONAsync` and 200 queries in headless Chromium with the site's
+ * options, and the cold first interaction with the header box. On the 10k site it also checks that browse pages
+ * do not fetch the index before an interaction, and compares the bytes of a first search with Pagefind's.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildCorpus } from '../../src/lib/pipeline.ts';
+import type { Paper } from '../../src/lib/schema.ts';
+import { buildSearchAssets } from '../../src/lib/search/build-index.ts';
+import { INDEX_PATH, textChunkPath } from '../../src/lib/search/search-options.ts';
+import { buildSiteData } from '../../src/lib/site-data.ts';
+import { OUT, ROOT, listFiles } from './astro-build.ts';
+import { flagValue, formatBytes, formatCount, formatMs, formatSeconds, machineLine, median, percentile, shouldWrite, writeSection } from './bench-report.ts';
+import { ensureBuiltSite, SEED, siteDirs, SITE_10K, SITE_50K, type BenchSite } from './bench-sites.ts';
+import { benchSources, generateCorpus } from './generate-corpus.ts';
+import {
+  BENCH_PREFIX,
+  checkLazyLoading,
+  launchBrowser,
+  measureEngine,
+  measureFirstInteraction,
+  pagefindFirstSearch,
+  papershelfFirstSearch,
+  writeBenchPage,
+  type EngineMeasure,
+  type FirstInteraction,
+  type LazyCheck,
+  type PagefindFirstSearch,
+  type PapershelfFirstSearch,
+  type Transfer,
+} from './search-browser.ts';
+import { searchAssetSizes, splitIndexSizes, type CompressedSize, type SearchAssetSizes, type SplitIndexSizes } from './search-index-sizes.ts';
+import { benchQueries, type BenchQuery, type QueryKind } from './search-queries.ts';
+import { resolveFile, serveStatic, type StaticServer } from './static-server.ts';
+
+/** The heading of this benchmark's BENCHMARKS.md section. */
+export const SECTION_TITLE = '## Search (issue #4)';
+/** The target of issue #4: query p95 at 10k papers. */
+export const GOAL_P95_MS = 10;
+/** The typical query of the first-search and first-interaction measurements. */
+export const TYPICAL_QUERY = 'diffusion';
+/** Queries of the Papershelf vs Pagefind comparison. */
+export const COMPARE_QUERIES = [TYPICAL_QUERY, 'reinforcement learning'] as const;
+
+const BENCH_DIR = join(OUT, 'search-bench');
+const INTERACTION_RUNS = 5;
+const ISOLATION_HEADERS = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+const PAGEFIND_BIN = join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
+
+/** What one site size measured. */
+export interface SiteSearchResult {
+  label: string;
+  papers: number;
+  /** "site": a full astro build; "index-only": buildSearchAssets over the site's papers, no pages. */
+  mode: 'site' | 'index-only';
+  sizes: SearchAssetSizes;
+  split: SplitIndexSizes;
+  queries: BenchQuery[];
+  engine: EngineMeasure;
+  interactions: FirstInteraction[];
+}
+
+/** One Pagefind bundle: how it was made and what first searches with it fetched. */
+export interface PagefindVariant {
+  label: string;
+  glob: string;
+  indexSeconds: number;
+  pagesIndexed: number;
+  bundleFiles: number;
+  bundleBytes: number;
+  searches: Array<{ query: string; result: PagefindFirstSearch }>;
+}
+
+/** The 10k-site comparison: lazy loading on browse pages, Papershelf first searches, Pagefind first searches. */
+export interface Comparison {
+  lazy: LazyCheck[];
+  papershelf: Array<{ query: string; result: PapershelfFirstSearch }>;
+  pagefind: PagefindVariant[] | { error: string };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Sites
+
+function readPapers(dist: string): Paper[] {
+  return (JSON.parse(readFileSync(join(dist, 'papers.json'), 'utf8')) as { papers: Paper[] }).papers;
+}
+
+/** Builds only the search assets of a site (no pages) into a folder shaped like dist; returns it and the papers. */
+export function buildIndexOnly(site: BenchSite): { dir: string; papers: Paper[] } {
+  const dumps = generateCorpus(site.entries, SEED);
+  const corpus = buildCorpus(dumps, { sources: JSON.parse(JSON.stringify(benchSources(dumps))) as unknown });
+  const papers = buildSiteData(corpus.papers).papers.map((view) => view.paper);
+  const assets = buildSearchAssets(papers);
+  const dir = join(siteDirs(site).root, 'index-only');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'search/text'), { recursive: true });
+  writeFileSync(join(dir, INDEX_PATH), assets.index);
+  assets.chunks.forEach((chunk, index) => writeFileSync(join(dir, textChunkPath(index)), chunk));
+  return { dir, papers };
+}
+
+async function measureSite(site: BenchSite, indexOnly: boolean, browserOrigin: (dir: string) => Promise<{ server: StaticServer; origin: string }>, browser: Awaited<ReturnType<typeof launchBrowser>>): Promise<SiteSearchResult> {
+  const { dir, papers } = indexOnly ? buildIndexOnly(site) : await builtSite(site);
+  console.error(`${site.label}: ${papers.length} papers (${indexOnly ? 'index only' : 'site'}); measuring assets…`);
+  const sizes = searchAssetSizes(dir);
+  const split = splitIndexSizes(papers);
+  const queries = benchQueries(papers);
+  const { server, origin } = await browserOrigin(dir);
+  try {
+    console.error(`${site.label}: loading the index and running ${queries.length} queries in Chromium…`);
+    const engine = await measureEngine(browser, origin, INDEX_PATH, queries.map((query) => query.text));
+    const interactions: FirstInteraction[] = [];
+    for (let run = 0; run < (indexOnly ? 0 : INTERACTION_RUNS); run++) {
+      interactions.push(await measureFirstInteraction(browser, origin, '/search/', TYPICAL_QUERY, INDEX_PATH));
+    }
+    return { label: site.label, papers: papers.length, mode: indexOnly ? 'index-only' : 'site', sizes, split, queries, engine, interactions };
+  } finally {
+    await server.close();
+  }
+}
+
+async function builtSite(site: BenchSite): Promise<{ dir: string; papers: Paper[] }> {
+  const dir = await ensureBuiltSite(site);
+  return { dir, papers: readPapers(dir) };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Pagefind
+
+function runPagefind(dist: string, glob: string, subdir: string): { seconds: number; pages: number } {
+  rmSync(join(dist, subdir), { recursive: true, force: true });
+  const start = performance.now();
+  const result = spawnSync(process.execPath, [PAGEFIND_BIN, '--site', dist, '--glob', glob, '--output-subdir', subdir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const seconds = (performance.now() - start) / 1000;
+  if (result.status !== 0) throw new Error(`pagefind failed (exit ${result.status ?? result.signal}): ${result.stderr || result.stdout}`);
+  const pages = /Indexed (\d+) pages?/.exec(result.stdout)?.[1];
+  return { seconds, pages: pages === undefined ? 0 : Number(pages) };
+}
+
+async function measurePagefind(browser: Awaited<ReturnType<typeof launchBrowser>>, origin: string, dist: string, label: string, glob: string, subdir: string): Promise<PagefindVariant> {
+  const resolve = (path: string) => resolveFile({ prefix: '/', dir: dist }, path);
+  console.error(`pagefind (${label}): indexing…`);
+  const run = runPagefind(dist, glob, subdir);
+  const files = listFiles(join(dist, subdir));
+  const bundleBytes = files.reduce((sum, file) => sum + readFileSync(file).length, 0);
+  const searches = [];
+  for (const query of COMPARE_QUERIES) searches.push({ query, result: await pagefindFirstSearch(browser, origin, resolve, `/${subdir}/`, query) });
+  return { label, glob, indexSeconds: run.seconds, pagesIndexed: run.pages, bundleFiles: files.length, bundleBytes, searches };
+}
+
+async function compare(browser: Awaited<ReturnType<typeof launchBrowser>>, dist: string, skipPagefind: boolean): Promise<Comparison> {
+  const server = await serveStatic([{ prefix: '/', dir: dist }]);
+  try {
+    const firstPaper = readPapers(dist)[0]?.id ?? '';
+    const lazy: LazyCheck[] = [];
+    for (const path of ['/', `/papers/${firstPaper}/`, '/authors/']) lazy.push(await checkLazyLoading(browser, server.origin, path, INDEX_PATH));
+    const papershelf = [];
+    for (const query of COMPARE_QUERIES) papershelf.push({ query, result: await papershelfFirstSearch(browser, server.origin, (path) => resolveFile({ prefix: '/', dir: dist }, path), query) });
+    if (skipPagefind) return { lazy, papershelf, pagefind: { error: 'skipped (--skip-pagefind)' } };
+    try {
+      const pagefind = [
+        await measurePagefind(browser, server.origin, dist, 'all pages (`pagefind --site dist`)', '**/*.{html}', 'pagefind'),
+        await measurePagefind(browser, server.origin, dist, 'paper pages only (`--glob "papers/**/*.html"`)', 'papers/**/*.html', 'pagefind-papers'),
+      ];
+      return { lazy, papershelf, pagefind };
+    } catch (error) {
+      return { lazy, papershelf, pagefind: { error: error instanceof Error ? error.message : String(error) } };
+    }
+  } finally {
+    await server.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Report
+
+function sizeCells(size: CompressedSize): string {
+  return `${formatBytes(size.raw)} | ${formatBytes(size.gzip)} | ${formatBytes(size.brotli)}`;
+}
+
+function allMs(result: SiteSearchResult, pass: number): number[] {
+  return (result.engine.passes[pass] ?? []).map((timing) => timing.ms);
+}
+
+function assetsTable(results: readonly SiteSearchResult[]): string {
+  const rows = results.flatMap((r) => [
+    `| ${formatCount(r.papers)} (${r.mode}) | \`search/index.json\` | ${sizeCells(r.sizes.index)} |`,
+    `| | split: title/author/category index (with stored fields) | ${sizeCells(r.split.titleAuthors)} |`,
+    `| | split: abstract index (no stored fields) | ${sizeCells(r.split.abstracts)} |`,
+    `| | \`search/text/*.json\`: ${formatCount(r.sizes.chunks.count)} chunks, ${formatBytes(r.sizes.chunks.totalRaw)} in all | median ${formatBytes(r.sizes.chunks.medianRaw)} (max ${formatBytes(r.sizes.chunks.maxRaw)}) | median ${formatBytes(r.sizes.chunks.medianGzip)} (p95 ${formatBytes(r.sizes.chunks.p95Gzip)}) | |`,
+  ]);
+  return ['| Papers | Asset | Raw | gzip -9 | brotli -11 |', '| ---: | --- | ---: | ---: | ---: |', ...rows].join('\n');
+}
+
+function loadTable(results: readonly SiteSearchResult[]): string {
+  const rows = results.map((r) => {
+    const fetchMs = median(r.engine.loads.map((load) => load.fetchMs));
+    const loadMs = median(r.engine.loads.map((load) => load.loadMs));
+    const first = r.interactions.map((i) => i.totalMs);
+    const firstCell = first.length === 0 ? 'not measured (no site)' : `${formatMs(median(first))} (min ${formatMs(Math.min(...first))}, ${first.length} cold runs)`;
+    const terms = r.engine.loads[0]?.terms ?? 0;
+    return `| ${formatCount(r.papers)} | ${formatMs(fetchMs)} | ${formatMs(loadMs)} | ${r.engine.heapMiB.toFixed(0)} MiB | ${formatCount(terms)} | ${firstCell} |`;
+  });
+  return [
+    '| Papers | Fetch index.json (localhost), median | `MiniSearch.loadJSONAsync`, median of 3 | JS heap after load | Index terms | First interaction on /search/ → suggestions shown, median |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows,
+  ].join('\n');
+}
+
+function latencyTable(results: readonly SiteSearchResult[]): string {
+  const kinds = [...new Set(results[0]?.queries.map((query) => query.kind) ?? [])];
+  const row = (r: SiteSearchResult, label: string, pick: (kind: QueryKind) => boolean) => {
+    const first = r.queries.flatMap((query, i) => (pick(query.kind) ? [allMs(r, 0)[i] ?? 0] : []));
+    const second = r.queries.flatMap((query, i) => (pick(query.kind) ? [allMs(r, 1)[i] ?? 0] : []));
+    const hits = r.queries.flatMap((query, i) => (pick(query.kind) ? [r.engine.passes[0]?.[i]?.hits ?? 0] : []));
+    return `| ${formatCount(r.papers)} | ${label} | ${first.length} | ${formatMs(percentile(first, 50))} | ${formatMs(percentile(first, 95))} | ${formatMs(Math.max(...first))} | ${formatMs(percentile(second, 50))} / ${formatMs(percentile(second, 95))} | ${formatCount(median(hits))} | ${hits.filter((count) => count === 0).length} |`;
+  };
+  const rows = results.flatMap((r) => [row(r, '**all**', () => true), ...kinds.map((kind) => row(r, kind, (k) => k === kind))]);
+  return [
+    '| Papers | Queries | n | p50 | p95 | max | 2nd pass p50 / p95 | Median hits | No hits |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows,
+  ].join('\n');
+}
+
+function sumTransfers(transfers: readonly Transfer[]): { raw: number; gzip: number; count: number } {
+  return { raw: transfers.reduce((sum, t) => sum + t.bytes, 0), gzip: transfers.reduce((sum, t) => sum + Math.min(t.bytes, t.gzipBytes), 0), count: transfers.length };
+}
+
+function transferCell(transfers: readonly Transfer[]): string {
+  const sum = sumTransfers(transfers);
+  return `${formatBytes(sum.raw)} | ${formatBytes(sum.gzip)} | ${sum.count}`;
+}
+
+/** Pagefind's transfers grouped by what they are. */
+export function pagefindGroup(path: string): string {
+  if (path.endsWith('.js')) return 'JS';
+  if (path.includes('wasm')) return 'WebAssembly';
+  if (path.includes('/fragment/')) return 'result fragments';
+  if (path.endsWith('.json')) return 'entry';
+  return 'index and metadata';
+}
+
+function papershelfGroup(path: string): string {
+  if (path.endsWith(INDEX_PATH)) return 'index';
+  if (path.startsWith('/search/text/')) return 'snippet chunks';
+  if (path.endsWith('.js')) return 'JS (MiniSearch chunk)';
+  return 'other';
+}
+
+function breakdown(transfers: readonly Transfer[], group: (path: string) => string): string {
+  const groups = new Map<string, Transfer[]>();
+  for (const transfer of transfers) groups.set(group(transfer.path), [...(groups.get(group(transfer.path)) ?? []), transfer]);
+  return [...groups].map(([name, items]) => `${name} ${formatBytes(sumTransfers(items).gzip)} (${items.length})`).join(', ');
+}
+
+function comparisonTable(comparison: Comparison): string {
+  const rows: string[] = [];
+  for (const { query, result } of comparison.papershelf) {
+    const all = [...result.interaction, ...result.snippets];
+    rows.push(`| “${query}” | Papershelf: index + MiniSearch chunk + snippet chunks of the first page (${result.results} results shown) | ${transferCell(all)} | ${breakdown(all, papershelfGroup)} |`);
+  }
+  if (!('error' in comparison.pagefind)) {
+    for (const variant of comparison.pagefind) {
+      for (const { query, result } of variant.searches) {
+        rows.push(`| “${query}” | Pagefind, ${variant.label}: init + search + \`data()\` of the first 10 (${formatCount(result.results)} results, ${formatMs(result.ms)}) | ${transferCell(result.transfers)} | ${breakdown(result.transfers, pagefindGroup)} |`);
+      }
+    }
+  }
+  return ['| Query | What the first search fetched | Raw | gzip -9 | Requests | gzip by kind (requests) |', '| --- | --- | ---: | ---: | ---: | --- |', ...rows.sort()].join('\n');
+}
+
+function lazyLines(comparison: Comparison): string[] {
+  return comparison.lazy.map((check) => {
+    const early = check.before.filter((path) => path.endsWith(INDEX_PATH) || path.startsWith('/search/'));
+    const after = check.afterFocus.filter((path) => !path.startsWith('data:'));
+    return `- \`${check.pagePath}\`: ${check.before.length} requests at load, ${early.length === 0 ? 'none of them search assets' : `**search assets fetched before any interaction: ${early.join(', ')}**`}; the first focus of the header box fetched ${after.map((path) => `\`${path}\``).join(', ')}.`;
+  });
+}
+
+function pagefindLines(comparison: Comparison): string[] {
+  if ('error' in comparison.pagefind) return [`Pagefind: not measured — ${comparison.pagefind.error}.`];
+  return comparison.pagefind.map(
+    (variant) => `- Pagefind ${variant.label}: indexed ${formatCount(variant.pagesIndexed)} pages in ${formatSeconds(variant.indexSeconds)}; bundle ${formatCount(variant.bundleFiles)} files, ${formatBytes(variant.bundleBytes)}.`,
+  );
+}
+
+function goalLine(results: readonly SiteSearchResult[]): string {
+  const tenK = results.find((r) => r.label === SITE_10K.label);
+  if (!tenK) return `**Goal:** query p95 under ${GOAL_P95_MS} ms at 10,000 papers. **Status:** not measured in this run.`;
+  const p95 = percentile(allMs(tenK, 0), 95);
+  return `**Goal:** query p95 under ${GOAL_P95_MS} ms at 10,000 papers. **Status:** ${p95 < GOAL_P95_MS ? 'met' : 'not met'} (${formatMs(p95)} over ${tenK.queries.length} queries, first pass, ${formatCount(tenK.papers)} papers).`;
+}
+
+/** The BENCHMARKS.md section for the results. */
+export function benchmarkSection(results: readonly SiteSearchResult[], comparison: Comparison | null, recommendation: readonly string[]): string {
+  const timer = results.every((r) => r.engine.isolated) ? 'cross-origin isolated, so `performance.now()` has 5 µs resolution' : '`performance.now()` coarsened to 100 µs (page not cross-origin isolated)';
+  return [
+    SECTION_TITLE,
+    '',
+    '_Written by `npm run bench -- --only=search --write` (tests/bench/search-bench.ts); re-running replaces this section only._',
+    '',
+    `Sites built from the synthetic corpus (tests/bench/generate-corpus.ts, seed ${SEED}; ${formatCount(SITE_10K.entries)} and ${formatCount(SITE_50K.entries)} entries),`,
+    'served from `dist` by a plain node:http server on 127.0.0.1 (no compression; gzip and brotli sizes are computed)',
+    'and measured in headless Chromium (playwright-core, the system Chromium). Load and query times come from a bench page',
+    'that bundles MiniSearch with the site’s own `INDEX_OPTIONS` and `SEARCH_OPTIONS` (tests/bench/search-bench-entry.ts)',
+    `and times \`index.search(q, SEARCH_OPTIONS)\` with \`performance.now()\` (${timer}). The 200 queries`,
+    '(tests/bench/search-queries.ts) mix 1–3 title words, author surnames, 1–2 abstract words, 3–5 letter prefixes (what',
+    'the header box searches while typing), one-edit typos and a title word with a surname; the second pass repeats them.',
+    `The first interaction opens \`/search/\` in a fresh browser context, then focuses \`#site-search-input\` and types “${TYPICAL_QUERY}” at`,
+    'once, and times until the suggestions are in the DOM and a frame has passed (module import, fetch, load, search, render).',
+    '',
+    goalLine(results),
+    '',
+    machineLine(),
+    '',
+    '### Index and snippet chunks',
+    '',
+    assetsTable(results),
+    '',
+    '### Loading',
+    '',
+    loadTable(results),
+    '',
+    '### Query latency (in the page, the site’s options)',
+    '',
+    latencyTable(results),
+    ...(comparison ? comparisonLines(comparison) : []),
+    ...(recommendation.length > 0 ? ['', '### What the numbers support', '', ...recommendation] : []),
+  ].join('\n');
+}
+
+function comparisonLines(comparison: Comparison): string[] {
+  return [
+    '',
+    `### Lazy loading (${formatCount(readPapers(siteDirs(SITE_10K).dist).length)}-paper site)`,
+    '',
+    ...lazyLines(comparison),
+    '',
+    '### First search: Papershelf vs Pagefind (10k site)',
+    '',
+    'Bytes fetched after the page itself, captured from playwright response events; gzip is each file gzipped at level 9 (or',
+    'as served when smaller: Pagefind’s index, fragment and WebAssembly files are already gzip-compressed). Papershelf:',
+    'the first interaction on the home page (index + MiniSearch chunk), plus the snippet chunks the results page',
+    '`/search/?q=…` fetched for its first page of 20 results. Pagefind: its documented API on the home page —',
+    '`import("/pagefind/pagefind.js")`, `init()`, `search(q)`, then `data()` of the first 10 results.',
+    '',
+    comparisonTable(comparison),
+    '',
+    ...pagefindLines(comparison),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Main
+
+function requestedSites(args: readonly string[]): BenchSite[] {
+  const labels = (flagValue(args, 'papers') ?? '10k,50k').split(',');
+  return [SITE_10K, SITE_50K].filter((site) => labels.includes(site.label));
+}
+
+function recommendationFile(): string[] {
+  try {
+    return readFileSync(join(BENCH_DIR, '..', '..', 'search-recommendation.md'), 'utf8').trimEnd().split('\n');
+  } catch {
+    return [];
+  }
+}
+
+/** Runs the search benchmark and prints (and with --write, stores) its section. */
+export async function main(args: readonly string[]): Promise<void> {
+  await writeBenchPage(join(BENCH_DIR, 'page'));
+  const browser = await launchBrowser();
+  try {
+    const serveWithBench = async (dir: string) => {
+      const server = await serveStatic([{ prefix: '/', dir }, { prefix: BENCH_PREFIX, dir: join(BENCH_DIR, 'page'), headers: ISOLATION_HEADERS }]);
+      return { server, origin: server.origin };
+    };
+    const results: SiteSearchResult[] = [];
+    for (const site of requestedSites(args)) {
+      results.push(await measureSite(site, site === SITE_50K && args.includes('--index-only-50k'), serveWithBench, browser));
+    }
+    const comparison = results.some((r) => r.label === SITE_10K.label && r.mode === 'site') ? await compare(browser, siteDirs(SITE_10K).dist, args.includes('--skip-pagefind')) : null;
+    writeFileSync(join(BENCH_DIR, 'results.json'), `${JSON.stringify({ results, comparison }, null, 2)}\n`);
+    const section = benchmarkSection(results, comparison, recommendationFile());
+    console.log(`\n${section}\n`);
+    if (shouldWrite(args)) writeSection(SECTION_TITLE, section);
+  } finally {
+    await browser.close();
+  }
+}
+
+if (import.meta.main) await main(process.argv.slice(2));

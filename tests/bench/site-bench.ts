@@ -1,0 +1,212 @@
+/**
+ * The site-build benchmark (issue #3): `npm run bench -- --only=site [--write] [--runs=2] [--profile]`, or
+ * directly `npx node tests/bench/site-bench.ts …`.
+ *
+ * Generates the ~10,000-paper corpus (not timed), then alternates cold builds of the real site and of a trivial
+ * Astro project with the same number of pages (the floor), each `--runs` times, and reports the minimum of each.
+ * Cold: the output folder and the content layer's data store (node_modules/.astro/data-store.json) are deleted
+ * before every real build; the trivial project keeps no cache between runs either. With `--profile`, one more real
+ * build runs under `node --cpu-prof` and the top self-time functions and files are added to the section.
+ */
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { astroBuild, logTail, measureOutput, type BuildMeasure } from './astro-build.ts';
+import { flagValue, formatBytes, formatCount, formatSeconds, machineLine, median, shouldWrite, writeSection } from './bench-report.ts';
+import { buildBenchSite, builtPaperCount, prepareData, SEED, siteDirs, SITE_10K } from './bench-sites.ts';
+import { summariseProfileFiles, topRows, type ProfileSummary } from './cpu-profile.ts';
+import { TRIVIAL_DIR, writeTrivialSite } from './trivial-site.ts';
+
+/** The heading of this benchmark's BENCHMARKS.md section. */
+export const SECTION_TITLE = '## Site build (issue #3)';
+/** The target of issue #3: the real build within this factor of the trivial floor. */
+export const GOAL_RATIO = 2;
+
+/** One build kind's runs and its output. */
+export interface BuildSeries {
+  runs: BuildMeasure[];
+  pages: number;
+  bytes: number;
+  files: number;
+}
+
+/** Everything the site benchmark measured. */
+export interface SiteBenchResult {
+  entries: number;
+  papers: number;
+  dumps: number;
+  dumpBytes: number;
+  real: BuildSeries;
+  trivial: BuildSeries;
+  /** HTML pages of the real site per top-level folder. */
+  pagesByRoute: Array<[string, number]>;
+  profile: ProfileSummary | null;
+}
+
+const TRIVIAL_DIST = join(TRIVIAL_DIR, 'dist');
+const PROFILE_DIR = join(siteDirs(SITE_10K).root, 'cpu-profile');
+
+function minSeconds(series: BuildSeries): number {
+  return Math.min(...series.runs.map((run) => run.seconds));
+}
+
+function pagesPerSecond(series: BuildSeries): number {
+  return series.pages / minSeconds(series);
+}
+
+async function buildTrivial(): Promise<BuildMeasure> {
+  const logFile = join(TRIVIAL_DIR, 'build.log');
+  const measure = await astroBuild({ cwd: TRIVIAL_DIR, outDir: TRIVIAL_DIST, logFile, coldFiles: [join(TRIVIAL_DIR, '.astro-cache/data-store.json')] });
+  if (measure.exitCode !== 0) throw new Error(`building the trivial site failed:\n${logTail(logFile)}`);
+  return measure;
+}
+
+function describeRun(label: string, measure: BuildMeasure): void {
+  const cpu = measure.cpuSeconds === null ? '' : `, CPU ${measure.cpuSeconds.toFixed(2)} s`;
+  console.error(`${label}: ${measure.seconds.toFixed(2)} s${cpu}, peak RSS ${measure.peakRssMiB.toFixed(0)} MiB (load average ${measure.loadAverage.toFixed(2)} at start)`);
+}
+
+function minCpuSeconds(series: BuildSeries): number | null {
+  const times = series.runs.flatMap((run) => (run.cpuSeconds === null ? [] : [run.cpuSeconds]));
+  return times.length === 0 ? null : Math.min(...times);
+}
+
+/** HTML pages per top-level folder of a dist ("papers", "authors", …; pages at the root count as "/"). */
+export function pagesByRoute(dist: string): Array<[string, number]> {
+  const counts = new Map<string, number>();
+  for (const entry of readdirSync(dist, { withFileTypes: true })) {
+    const pages = entry.isDirectory() ? measureOutput(join(dist, entry.name)).pages : entry.name.endsWith('.html') ? 1 : 0;
+    const key = entry.isDirectory() ? entry.name : '/';
+    if (pages > 0) counts.set(key, (counts.get(key) ?? 0) + pages);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]);
+}
+
+async function profileRealBuild(): Promise<ProfileSummary> {
+  rmSync(PROFILE_DIR, { recursive: true, force: true });
+  const outDir = join(siteDirs(SITE_10K).root, 'dist-profile');
+  const measure = await buildBenchSite(SITE_10K, outDir, PROFILE_DIR);
+  describeRun('real, under --cpu-prof', measure);
+  rmSync(outDir, { recursive: true, force: true });
+  return summariseProfileFiles([PROFILE_DIR]);
+}
+
+/** Runs the benchmark: alternating cold builds of the real and the trivial site, then the optional profile. */
+export async function measureSiteBuild(runs: number, profile: boolean): Promise<SiteBenchResult> {
+  const data = prepareData(SITE_10K);
+  const dist = siteDirs(SITE_10K).dist;
+  console.error(`site: generated ${data.dumps} dumps (${formatBytes(data.bytes)}) with ${SITE_10K.entries} entries`);
+  const realRuns: BuildMeasure[] = [];
+  const trivialRuns: BuildMeasure[] = [];
+  for (let run = 1; run <= runs; run++) {
+    realRuns.push(await buildBenchSite(SITE_10K));
+    describeRun(`real #${run}`, realRuns[realRuns.length - 1] as BuildMeasure);
+    if (run === 1) writeTrivialSite(measureOutput(dist).pages);
+    trivialRuns.push(await buildTrivial());
+    describeRun(`trivial #${run}`, trivialRuns[trivialRuns.length - 1] as BuildMeasure);
+  }
+  return {
+    entries: SITE_10K.entries,
+    papers: builtPaperCount(dist),
+    dumps: data.dumps,
+    dumpBytes: data.bytes,
+    real: { runs: realRuns, ...measureOutput(dist) },
+    trivial: { runs: trivialRuns, ...measureOutput(TRIVIAL_DIST) },
+    pagesByRoute: pagesByRoute(dist),
+    profile: profile ? await profileRealBuild() : null,
+  };
+}
+
+function formatRuns(series: BuildSeries): string {
+  const times = series.runs.map((run) => run.seconds);
+  return times.length === 1 ? `${formatSeconds(times[0] ?? 0)} (1 run)` : `${formatSeconds(Math.min(...times))} / ${formatSeconds(median(times))} (${times.length} runs)`;
+}
+
+function peakRss(series: BuildSeries): string {
+  return `${Math.max(...series.runs.map((run) => run.peakRssMiB)).toFixed(0)} MiB`;
+}
+
+/** The two builds side by side, and their ratio, as a markdown table. */
+export function buildTable(result: SiteBenchResult): string {
+  const ratio = minSeconds(result.real) / minSeconds(result.trivial);
+  const cpu = (series: BuildSeries) => {
+    const seconds = minCpuSeconds(series);
+    return seconds === null ? 'n/a' : formatSeconds(seconds);
+  };
+  const realCpu = minCpuSeconds(result.real);
+  const trivialCpu = minCpuSeconds(result.trivial);
+  const cpuRatio = realCpu === null || trivialCpu === null ? 'n/a' : `${(realCpu / trivialCpu).toFixed(2)}×`;
+  const rss = (series: BuildSeries) => Math.max(...series.runs.map((run) => run.peakRssMiB));
+  const row = (label: string, series: BuildSeries) =>
+    `| ${label} | ${formatCount(series.pages)} | ${formatRuns(series)} | ${cpu(series)} | ${formatCount(pagesPerSecond(series))} | ${peakRss(series)} | ${formatBytes(series.bytes)} (${formatCount(series.files)} files) |`;
+  return [
+    '| Build | Pages (.html) | Wall time, cold: min / median | CPU time (user + sys), min | Pages/s (min wall) | Peak RSS | Output size |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    row(`Papershelf, ${formatCount(result.papers)} papers`, result.real),
+    row('Trivial floor, same page count', result.trivial),
+    `| **Papershelf ÷ floor** | | **${ratio.toFixed(2)}×** | ${cpuRatio} | | ${(rss(result.real) / rss(result.trivial)).toFixed(1)}× | ${(result.real.bytes / result.trivial.bytes).toFixed(0)}× |`,
+  ].join('\n');
+}
+
+function goalLine(result: SiteBenchResult): string {
+  const ratio = minSeconds(result.real) / minSeconds(result.trivial);
+  const status = ratio <= GOAL_RATIO ? 'met' : 'not met';
+  return `**Goal:** the real build within ${GOAL_RATIO}× of the trivial floor. **Status:** ${status} (${ratio.toFixed(2)}×: ${formatSeconds(minSeconds(result.real))} vs ${formatSeconds(minSeconds(result.trivial))}).`;
+}
+
+function profileLines(profile: ProfileSummary): string[] {
+  return [
+    '',
+    `Profile of one more real build (\`node --cpu-prof\`, all threads, ${(profile.totalMs / 1000).toFixed(1)} s sampled), top self time:`,
+    '',
+    '| Function — file | Self time | Share |',
+    '| --- | ---: | ---: |',
+    ...topRows(profile.functions, profile.totalMs, 15),
+    '',
+    '| File or package | Self time | Share |',
+    '| --- | ---: | ---: |',
+    ...topRows(profile.files, profile.totalMs, 10),
+  ];
+}
+
+function loads(result: SiteBenchResult): string {
+  const all = [...result.real.runs, ...result.trivial.runs].map((run) => run.loadAverage);
+  return `${Math.min(...all).toFixed(2)}–${Math.max(...all).toFixed(2)}`;
+}
+
+/** The BENCHMARKS.md section for a result. */
+export function benchmarkSection(result: SiteBenchResult): string {
+  const routes = result.pagesByRoute.map(([route, pages]) => `${route} ${formatCount(pages)}`).join(', ');
+  return [
+    SECTION_TITLE,
+    '',
+    '_Written by `npm run bench -- --only=site --write` (tests/bench/site-bench.ts); re-running replaces this section only._',
+    '',
+    `Builds the site (\`astro build\` on the pinned Node, one process per build) from a synthetic corpus of ${formatCount(result.entries)}`,
+    `entries (tests/bench/generate-corpus.ts, seed ${SEED}; ${result.dumps} dumps, ${formatBytes(result.dumpBytes)}) that merges into ${formatCount(result.papers)} papers, and, alternating`,
+    'with it, the floor: a minimal Astro project (tests/bench/trivial-site.ts) whose one route `src/pages/[n].astro` returns',
+    'as many trivial pages from `getStaticPaths` as the real site produced. Every build is cold: the output folder and',
+    "the content layer's data store (`node_modules/.astro/data-store.json`; the trivial project's own cache) are deleted",
+    'first. Wall time includes process start-up; CPU time and peak RSS (maximum resident set size) are from GNU `time -v`.',
+    '',
+    goalLine(result),
+    '',
+    machineLine(),
+    '',
+    buildTable(result),
+    '',
+    `Pages of the real site by folder: ${routes}. One-minute load average at the start of the builds:`,
+    `${loads(result)} (the machine is shared; a load above ~1 before a build means other work competed for the 2 cores).`,
+    ...(result.profile ? profileLines(result.profile) : []),
+  ].join('\n');
+}
+
+/** Runs the site benchmark and prints (and with --write, stores) its section. */
+export async function main(args: readonly string[]): Promise<void> {
+  const runs = Number(flagValue(args, 'runs') ?? 2);
+  const result = await measureSiteBuild(runs, args.includes('--profile'));
+  const section = benchmarkSection(result);
+  console.log(`\n${section}\n`);
+  if (shouldWrite(args)) writeSection(SECTION_TITLE, section);
+}
+
+if (import.meta.main) await main(process.argv.slice(2));

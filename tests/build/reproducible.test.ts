@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixturePath } from '../helpers.ts';
+import { buildSite, SEED_SITE } from './build-site.ts';
+import { listFiles } from './dist-files.ts';
+
+describe('the build', () => {
+  it('is reproducible: the same input builds a byte-identical site', () => {
+    const again = join(mkdtempSync(join(tmpdir(), 'papershelf-again-')), 'dist');
+    const result = buildSite(again, { PAPERS_DATA_DIR: fixturePath('seed-data') });
+    expect(result.status, result.output).toBe(0);
+    const files = listFiles(SEED_SITE);
+    expect(listFiles(again)).toEqual(files);
+    const different = files.filter((file) => !readFileSync(join(SEED_SITE, file)).equals(readFileSync(join(again, file))));
+    expect(different).toEqual([]);
+  });
+});
