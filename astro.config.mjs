@@ -1,13 +1,19 @@
 // @ts-check
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { loadSiteConfig } from './src/config.ts';
+import { DEFAULT_SITE } from './src/lib/schema.ts';
 
 const config = loadSiteConfig();
+if (config.site === DEFAULT_SITE) {
+  console.warn(`[papershelf] SITE_URL is not set: feeds, the sitemap and canonical links point at ${DEFAULT_SITE} (npm run preview). Set SITE_URL to the address you deploy to.`);
+}
 
 export default defineConfig({
   site: config.site,
   base: config.base,
   trailingSlash: 'always',
+  integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') })],
   build: { format: 'directory' },
   // No Markdown is rendered, and Shiki's inline styles would not pass the CSP.
   markdown: { syntaxHighlight: false },

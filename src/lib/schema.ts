@@ -91,12 +91,15 @@ export const SourcesFileSchema = z.record(
 /** Contents of `data/sources.json`. */
 export type SourcesFile = z.output<typeof SourcesFileSchema>;
 
+/** Where feeds, the sitemap and canonical links point when SITE_URL is not set: the preview server. */
+export const DEFAULT_SITE = 'http://localhost:4321';
+
 /** Site-wide settings; see README "Configuration". */
 export const SiteConfigSchema = z.object({
   title: z.string().min(1).default('Papershelf'),
   description: z.string().default('A browsable, searchable shelf of research papers.'),
-  /** Absolute URL the site is served from, e.g. https://example.org (optional). */
-  site: z.url().optional(),
+  /** Absolute URL the site is served from, e.g. https://example.org; the default is what `npm run preview` serves. */
+  site: z.url({ protocol: /^https?$/ }).default(DEFAULT_SITE),
   /** Sub-path the site lives under, e.g. /shelf/. */
   base: z.string().startsWith('/').default('/'),
   /** Folder of dumps, relative to the project root or absolute. */

@@ -39,13 +39,21 @@ function withBuildLock<T>(run: () => T): T {
   }
 }
 
+// Vitest puts Vite's import.meta.env values (BASE_URL, MODE, …) into process.env; a child build must not inherit them.
+function cleanEnvironment(): NodeJS.ProcessEnv {
+  const inherited = { ...process.env };
+  for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST']) delete inherited[name];
+  for (const name of Object.keys(inherited)) if (name.startsWith('VITEST')) delete inherited[name];
+  return inherited;
+}
+
 /** Runs `astro build` into outDir with extra environment (PAPERS_DATA_DIR, BASE_PATH, …) on the pinned Node. */
 export function buildSite(outDir: string, env: Record<string, string> = {}): BuildResult {
   const astro = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url));
   return withBuildLock(() => {
     const result = spawnSync(process.execPath, [astro, 'build', '--outDir', outDir], {
       cwd: ROOT,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      env: { ...cleanEnvironment(), ASTRO_TELEMETRY_DISABLED: '1', ...env },
       encoding: 'utf8',
     });
     return { status: result.status, output: `${result.stdout}\n${result.stderr}` };

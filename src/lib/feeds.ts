@@ -1,0 +1,43 @@
+import rss from '@astrojs/rss';
+import { siteConfig } from '../config.ts';
+import { absoluteUrl } from './absolute-url.ts';
+import { richTextToPlain, excerpt } from './render/rich-text.ts';
+import type { PaperView } from './site-data.ts';
+
+/** Items in each feed: the newest papers. */
+export const FEED_SIZE = 50;
+
+/** Feed paths next to the pages they follow. */
+export const feedPaths = {
+  site: () => 'feed.xml',
+  category: (id: string) => `categories/${id}/feed.xml`,
+  author: (slug: string) => `authors/${slug}/feed.xml`,
+};
+
+const XML_UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const XML_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => XML_ENTITIES[char] ?? char);
+}
+
+/** An RSS 2.0 feed of the newest papers of a list (already newest first). */
+export function paperFeed(title: string, description: string, papers: readonly PaperView[]): Promise<Response> {
+  return rss({
+    title: `${title} · ${siteConfig.title}`,
+    description,
+    site: absoluteUrl(),
+    trailingSlash: true,
+    items: papers.slice(0, FEED_SIZE).map((view) => ({
+      // @astrojs/rss escapes text; characters XML cannot hold at all are dropped.
+      title: view.titlePlain.replace(XML_UNSAFE, ''),
+      link: absoluteUrl(view.path),
+      ...(view.paper.published ? { pubDate: new Date(`${view.paper.published}T00:00:00Z`) } : {}),
+      description: richTextToPlain(excerpt(view.paper.abstract ?? '', 600)).replace(XML_UNSAFE, ''),
+      categories: view.paper.categories.map((category) => category.id),
+      // RSS's own <author> wants an e-mail address; Dublin Core's creator takes names.
+      customData: view.paper.authors.map((author) => `<dc:creator>${escapeXml(author.name.replace(XML_UNSAFE, ''))}</dc:creator>`).join(''),
+    })),
+    xmlns: { dc: 'http://purl.org/dc/elements/1.1/' },
+  });
+}

@@ -1,0 +1,111 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCorpus } from '../../src/lib/pipeline.ts';
+import { buildSiteData } from '../../src/lib/site-data.ts';
+import { fixturePath, seedDumps, seedSources } from '../helpers.ts';
+import { buildSite, SEED_SITE } from './build-site.ts';
+import { elementsOf, linksOf, listFiles, readPage, resolves } from './dist-files.ts';
+
+const data = buildSiteData(buildCorpus(seedDumps(), { sources: seedSources() }).papers);
+const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item', 'category', 'url', 'sitemap', 'dc:creator'].includes(name) });
+const SITE = 'http://localhost:4321/';
+
+interface Feed {
+  rss: { '@_version': string; channel: { title: string; link: string; item?: Array<{ title: string; link: string; pubDate?: string; category?: string[]; 'dc:creator'?: string[] }> } };
+}
+
+const readFeed = (root: string, path: string) => xml.parse(readFileSync(join(root, path), 'utf8')) as Feed;
+
+describe('feeds', () => {
+  it('the site feed is RSS 2.0 with the 50 newest papers, newest first, linking to their pages', () => {
+    const feed = readFeed(SEED_SITE, 'feed.xml');
+    expect(feed.rss['@_version']).toBe('2.0');
+    const items = feed.rss.channel.item ?? [];
+    expect(items.map((item) => item.link)).toEqual(data.papers.slice(0, 50).map((view) => `${SITE}${view.path}`));
+    const dates = items.map((item) => Date.parse(item.pubDate ?? ''));
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+    expect(items[0]?.['dc:creator']).toEqual(data.papers[0]?.paper.authors.map((author) => author.name));
+    for (const item of items) expect(resolves(SEED_SITE, '/', new URL(item.link).pathname), item.link).toBe(true);
+  });
+
+  it('each category and author has a feed of exactly its papers, linked from its page', () => {
+    for (const category of data.categories) {
+      const items = readFeed(SEED_SITE, `categories/${category.id}/feed.xml`).rss.channel.item ?? [];
+      expect(items.map((item) => item.link)).toEqual(category.papers.slice(0, 50).map((view) => `${SITE}${view.path}`));
+      expect(readPage(SEED_SITE, category.path)).toContain(`<link rel="alternate" type="application/rss+xml" title="${category.name} (${category.id}) · newest papers" href="/categories/${category.id}/feed.xml">`);
+    }
+    for (const author of data.authors) {
+      const items = readFeed(SEED_SITE, `authors/${author.slug}/feed.xml`).rss.channel.item ?? [];
+      expect(items).toHaveLength(Math.min(50, author.papers.length));
+      expect(readPage(SEED_SITE, author.path)).toContain(`href="/authors/${author.slug}/feed.xml"`);
+    }
+  });
+});
+
+describe('sitemap, robots.txt and metadata', () => {
+  it('the sitemap lists every page but the 404 page', () => {
+    const index = xml.parse(readFileSync(join(SEED_SITE, 'sitemap-index.xml'), 'utf8')) as { sitemapindex: { sitemap: Array<{ loc: string }> } };
+    const locations = index.sitemapindex.sitemap.flatMap((entry) => {
+      const file = new URL(entry.loc).pathname.slice(1);
+      return (xml.parse(readFileSync(join(SEED_SITE, file), 'utf8')) as { urlset: { url: Array<{ loc: string }> } }).urlset.url.map((url) => url.loc);
+    });
+    const pages = listFiles(SEED_SITE)
+      .filter((file) => file.endsWith('index.html'))
+      .map((file) => `${SITE}${file.replace(/index\.html$/, '')}`);
+    expect(locations.sort()).toEqual(pages.sort());
+    expect(readFileSync(join(SEED_SITE, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${SITE}sitemap-index.xml`);
+  });
+
+  it('every page has a canonical URL and Open Graph and Twitter card tags', () => {
+    for (const page of ['', 'authors/baihe-huang/', 'papers/2510.15464/', 'categories/cs.LG/']) {
+      const meta = elementsOf(readPage(SEED_SITE, page));
+      const canonical = meta.find((element) => element.tag === 'link' && element.attrs.rel === 'canonical')?.attrs.href;
+      expect(canonical).toBe(`${SITE}${page}`);
+      expect(meta.find((element) => element.attrs.property === 'og:url')?.attrs.content).toBe(canonical);
+      expect(meta.find((element) => element.attrs.name === 'twitter:card')?.attrs.content).toBe('summary');
+    }
+  });
+
+  it('a paper page carries ScholarlyArticle JSON-LD that matches its record', () => {
+    for (const view of data.papers) {
+      const script = elementsOf(readPage(SEED_SITE, view.path)).find((element) => element.tag === 'script' && element.attrs.type === 'application/ld+json');
+      const article = JSON.parse(script?.text ?? '{}') as Record<string, unknown>;
+      expect(article['@type']).toBe('ScholarlyArticle');
+      expect(article.headline).toBe(view.titlePlain);
+      expect((article.author as Array<{ name: string }>).map((author) => author.name)).toEqual(view.paper.authors.map((author) => author.name));
+      expect(article.datePublished).toBe(view.paper.published ?? undefined);
+      expect(article.url).toBe(`${SITE}${view.path}`);
+      if (view.paper.arxivId) expect(article.identifier).toEqual({ '@type': 'PropertyValue', propertyID: 'arXiv', value: view.paper.arxivId });
+    }
+  });
+});
+
+describe('a build under a sub-path (BASE_PATH=/shelf/, SITE_URL=https://example.org)', () => {
+  let site: string;
+  beforeAll(() => {
+    site = join(mkdtempSync(join(tmpdir(), 'papershelf-shelf-')), 'dist');
+    const result = buildSite(site, { PAPERS_DATA_DIR: fixturePath('seed-data'), BASE_PATH: '/shelf/', SITE_URL: 'https://example.org' });
+    if (result.status !== 0) throw new Error(result.output);
+  });
+
+  it('has no broken link, and every internal link and asset stays under /shelf/', () => {
+    const broken: string[] = [];
+    for (const page of listFiles(site).filter((file) => file.endsWith('.html'))) {
+      for (const link of linksOf(readPage(site, page))) {
+        if (/^(?:https?:|mailto:|#)/.test(link)) continue;
+        if (!resolves(site, '/shelf/', link)) broken.push(`${page} → ${link}`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('puts feeds, canonical links and the sitemap at https://example.org/shelf/', () => {
+    expect(readFeed(site, 'feed.xml').rss.channel.item?.[0]?.link).toMatch(/^https:\/\/example\.org\/shelf\/papers\//);
+    expect(readPage(site, '')).toContain('<link rel="canonical" href="https://example.org/shelf/">');
+    expect(readFileSync(join(site, 'robots.txt'), 'utf8')).toContain('Sitemap: https://example.org/shelf/sitemap-index.xml');
+    expect(readFileSync(join(site, 'katex/katex.min.css'), 'utf8')).toContain('url(fonts/KaTeX_Main-Regular.woff2)');
+  });
+});
