@@ -86,7 +86,13 @@ describe('a record with markup in every field', () => {
     for (const page of listFiles(site).filter((file) => file.endsWith('.html'))) {
       const elements = elementsOf(readPage(site, page));
       expect(elements.filter((element) => ['img', 'b', 'iframe', 'object', 'embed'].includes(element.tag)), page).toEqual([]);
-      expect(elements.filter((element) => element.tag === 'script' && element.text.includes('alert')), page).toEqual([]);
+      const executable = (type: string | undefined) => type === undefined || type === 'module' || /javascript/.test(type);
+      expect(elements.filter((element) => element.tag === 'script' && executable(element.attrs.type) && element.text.includes('alert')), page).toEqual([]);
+      // JSON-LD is data: it must parse, and hold no markup even as text.
+      for (const data of elements.filter((element) => element.tag === 'script' && element.attrs.type === 'application/ld+json')) {
+        expect(data.text).not.toMatch(/[<>]/);
+        JSON.parse(data.text);
+      }
       expect(elements.flatMap((element) => Object.keys(element.attrs).filter((name) => name.startsWith('on'))), page).toEqual([]);
       const targets = elements.flatMap((element) => [element.attrs.href, element.attrs.src, element.attrs.action].filter((value) => value !== undefined));
       expect(targets.filter((value) => /^\s*javascript:/i.test(value ?? '')), page).toEqual([]);
@@ -106,6 +112,17 @@ describe('a record with markup in every field', () => {
     const html = readPage(site, page);
     expect(html).toContain('<span class="tex-source">$\\href{javascript:alert(7)}{x}$</span>');
     expect(html).toContain('<span class="tex-source">$\\def\\a{\\a\\a}\\a$</span>');
+  });
+
+  it('writes feeds whose record text is escaped and whose links are the site\'s own pages', () => {
+    const feeds = listFiles(site).filter((name) => name.endsWith('feed.xml'));
+    expect(feeds.length).toBeGreaterThan(3);
+    for (const file of feeds) {
+      const text = readFileSync(join(site, file), 'utf8');
+      expect(text, file).not.toMatch(/<(?:script|img|iframe|svg|a|b)[\s>]/i);
+      for (const [, link] of text.matchAll(/<link>([^<]*)<\/link>/g)) expect(link, file).toMatch(/^http:\/\/localhost:4321\//);
+    }
+    expect(readFileSync(join(site, 'feed.xml'), 'utf8')).toContain('&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt;');
   });
 
   it('writes JSON with no markup in it and no code link but http(s)', () => {
