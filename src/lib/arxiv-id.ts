@@ -12,7 +12,7 @@ const NEW_STYLE = /^(\d{2})(\d{2})\.(\d{4,5})(?:v(\d+))?$/;
 const OLD_STYLE = /^([a-z]+(?:-[a-z]+)?)(\.[A-Z]{2})?\/(\d{2})(\d{2})(\d{3})(?:v(\d+))?$/;
 
 function knownArchive(archive: string): boolean {
-  return archive in ARXIV_CATEGORIES || Object.keys(ARXIV_CATEGORIES).some((id) => id.startsWith(`${archive}.`));
+  return Object.hasOwn(ARXIV_CATEGORIES, archive) || Object.keys(ARXIV_CATEGORIES).some((id) => id.startsWith(`${archive}.`));
 }
 
 /** Parses `2510.15464`, `2510.15464v2`, `hep-th/9711200` or `math.GT/0309136v1`; null when it is not a valid id. */

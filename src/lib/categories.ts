@@ -17,7 +17,7 @@ export interface ResolvedCategory {
 
 /** The name of a category id, or null for codes outside the taxonomy. */
 export function categoryName(id: string): string | null {
-  return ARXIV_CATEGORIES[id] ?? null;
+  return Object.hasOwn(ARXIV_CATEGORIES, id) ? (ARXIV_CATEGORIES[id] ?? null) : null;
 }
 
 function archiveOf(id: string): string {
@@ -44,9 +44,10 @@ export function createCategoryResolver(preference: CategoryPreference = {}): (co
 
   return (rawCode: string): ResolvedCategory => {
     const code = rawCode.trim();
-    const override = overrides[code];
-    if (override) return { id: override, known: override in ARXIV_CATEGORIES };
-    if (code in ARXIV_CATEGORIES) return { id: code, known: true };
+    // Own properties only: a code such as "constructor" must not find Object.prototype.
+    const override = Object.hasOwn(overrides, code) ? overrides[code] : undefined;
+    if (override) return { id: override, known: Object.hasOwn(ARXIV_CATEGORIES, override) };
+    if (Object.hasOwn(ARXIV_CATEGORIES, code)) return { id: code, known: true };
     const candidates = byCode.get(code) ?? byCode.get(code.toUpperCase());
     if (candidates?.[0]) return { id: candidates[0], known: true };
     const insensitive = Object.keys(ARXIV_CATEGORIES).find((id) => id.toLowerCase() === code.toLowerCase());

@@ -80,12 +80,26 @@ export function groupEntries(entries: readonly NormalEntry[]): number[][] {
     else union(first, index);
   });
 
-  const withAbstract = entries.flatMap((entry, position) => (entry.abstract ? [position] : []));
-  const sets = withAbstract.map((position) => shingles(entries[position]?.abstract ?? ''));
+  // Identical fingerprints (the same abstract captured again and again) merge at once; the similarity join then
+  // sees each distinct abstract once, so a listing captured many times cannot crowd a shingle past its cap.
+  const distinct: number[] = [];
+  const sets: Uint32Array[] = [];
+  const firstWithFingerprint = new Map<string, number>();
+  entries.forEach((entry, position) => {
+    if (!entry.abstract) return;
+    const set = shingles(entry.abstract);
+    if (set.length === 0) return;
+    const fingerprint = set.join(',');
+    const first = firstWithFingerprint.get(fingerprint);
+    if (first !== undefined && union(first, position)) return;
+    if (first === undefined) firstWithFingerprint.set(fingerprint, position);
+    distinct.push(position);
+    sets.push(set);
+  });
   const similar = similarEarlierSets(sets, ABSTRACT_MATCH_THRESHOLD);
-  withAbstract.forEach((position, key) => {
+  distinct.forEach((position, key) => {
     for (const { key: earlierKey, score } of similar[key] ?? []) {
-      const other = withAbstract[earlierKey];
+      const other = distinct[earlierKey];
       if (other === undefined) continue;
       const rootA = find(position);
       const rootB = find(other);

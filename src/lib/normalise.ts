@@ -103,7 +103,8 @@ export function normaliseEntry(entry: DumpEntry, order: number, context: Normali
     } else if (context.yearPolicy.kind === 'captured') {
       published = resolveYearlessDate(month, day, context.yearPolicy.captured);
     } else if (context.yearPolicy.kind === 'inferred') {
-      published = toIsoDate(context.yearPolicy.year, month, day);
+      // The inferred year's last day stands in for a capture date; Feb 29 then falls back to the latest leap year.
+      published = resolveYearlessDate(month, day, toIsoDate(context.yearPolicy.year, 12, 31));
     }
   }
 

@@ -1,11 +1,15 @@
 import { z } from 'astro/zod';
+import { parseIsoDate } from './dates.ts';
 
 /** The dump formats Papershelf reads; see README "Dump formats". */
 export const DumpFormatSchema = z.enum(['card-listing', 'abstract-listing', 'arxiv-id-listing']);
 /** One of the dump formats. */
 export type DumpFormat = z.output<typeof DumpFormatSchema>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD')
+  .refine((text) => parseIsoDate(text) !== null, 'expected a day that exists');
 
 /** An author as displayed, with a stable ASCII slug for URLs. */
 export const AuthorSchema = z.object({

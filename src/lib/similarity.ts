@@ -11,6 +11,13 @@ import { COMMAND_ALIASES, plainWords } from './plain-text.ts';
 
 /** Keep one shingle hash in this many. */
 export const SAMPLE_MODULUS = 4;
+/** Fewer samples than this and a text keeps all its shingles. */
+const MIN_SAMPLES = 8;
+/** Two abstracts must share at least this many shingles to be compared at all: one shared phrase proves nothing. */
+export const MIN_SHARED_SHINGLES = 3;
+// Below this many shingles a text is short, and needs this much containment to match.
+const SHORT_TEXT_SHINGLES = 20;
+const SHORT_TEXT_THRESHOLD = 0.6;
 
 // Reused between calls: the full shingle hashes of the text being fingerprinted.
 let scratch = new Uint32Array(4096);
@@ -28,12 +35,13 @@ export function shingles(text: string): Uint32Array {
     scratch[i] = hash >>> 0;
     if ((hash >>> 0) % SAMPLE_MODULUS === 0) kept++;
   }
-  // A text too short to keep any sample is compared on all its shingles.
-  const out = new Uint32Array(kept > 0 ? kept : count);
+  // A short text (few samples) is compared on all its shingles, so that it can still match another short one.
+  const full = kept < MIN_SAMPLES;
+  const out = new Uint32Array(full ? count : kept);
   let filled = 0;
   for (let i = 0; i < count; i++) {
     const hash = scratch[i] ?? 0;
-    if (kept === 0 || hash % SAMPLE_MODULUS === 0) out[filled++] = hash;
+    if (full || hash % SAMPLE_MODULUS === 0) out[filled++] = hash;
   }
   out.sort();
   let unique = 0;
@@ -142,6 +150,12 @@ export function similarEarlierSets(sets: readonly Uint32Array[], threshold: numb
   }
   const sorted = pairs.subarray(0, pairCount).sort();
 
+  // A short text keeps all its shingles, a long one only the sampled; compared with a long one, a short text
+  // counts only its sampled shingles, so both sides of the ratio use the same sampling.
+  const sampled = sets.map((set) => set.reduce((count, hash) => count + (hash % SAMPLE_MODULUS === 0 ? 1 : 0), 0));
+  const isFull = (index: number) => (sampled[index] ?? 0) < (sets[index]?.length ?? 0);
+  const comparableSize = (a: number, b: number): number =>
+    Math.max(1, isFull(a) && isFull(b) ? Math.min(sets[a]?.length ?? 1, sets[b]?.length ?? 1) : Math.min(sampled[a] ?? 0, sampled[b] ?? 0));
   const found: SimilarAbstract[][] = sets.map(() => []);
   for (let start = 0; start < pairCount; ) {
     const pair = sorted[start] ?? 0;
@@ -149,8 +163,13 @@ export function similarEarlierSets(sets: readonly Uint32Array[], threshold: numb
     while (end < pairCount && sorted[end] === pair) end++;
     const later = Math.floor(pair / ENTRY_BITS);
     const earlier = pair % ENTRY_BITS;
-    const score = (end - start) / Math.min(sets[later]?.length ?? 1, sets[earlier]?.length ?? 1);
-    if (score >= threshold) found[later]?.push({ key: earlier, score });
+    const shared = end - start;
+    const smaller = comparableSize(later, earlier);
+    const score = shared / smaller;
+    // A few shared phrases are a large share of a very short text (one kept whole): short texts must agree more.
+    const short = (isFull(later) || isFull(earlier)) && smaller < SHORT_TEXT_SHINGLES;
+    const needed = short ? Math.max(threshold, SHORT_TEXT_THRESHOLD) : threshold;
+    if (shared >= MIN_SHARED_SHINGLES && score >= needed) found[later]?.push({ key: earlier, score });
     start = end;
   }
   for (const list of found) list.sort((a, b) => b.score - a.score || a.key - b.key);

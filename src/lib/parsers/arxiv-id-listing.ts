@@ -1,8 +1,8 @@
 import { parseArxivId } from '../arxiv-id.ts';
 import { parseIsoDate } from '../dates.ts';
 import type { Issue } from '../issues.ts';
-import { looksLikeProse, quote, splitLines, type DumpLine, wordCount } from '../text.ts';
-import { ARXIV_LINE, CREATED_LINE } from './signatures.ts';
+import { looksLikeProse, quote, splitLines, type DumpLine } from '../text.ts';
+import { ARXIV_LINE, CATEGORY_ID, CREATED_LINE } from './signatures.ts';
 import type { DumpEntry, ParseResult } from './types.ts';
 
 
@@ -12,12 +12,10 @@ interface Block {
   lines: number[];
 }
 
-// The abstract is the first block that reads as substantial prose; comments are short.
+// The abstract is the first block that reads as prose (page text such as "Load more" before it is stray);
+// with no prose at all there is no abstract, only comments.
 function abstractIndex(blocks: Block[]): number {
-  const substantial = blocks.findIndex((block) => looksLikeProse(block.text) && wordCount(block.text, 15) >= 15);
-  if (substantial !== -1) return substantial;
-  const prose = blocks.findIndex((block) => looksLikeProse(block.text));
-  return prose === -1 ? 0 : prose;
+  return blocks.findIndex((block) => looksLikeProse(block.text));
 }
 
 /** Parses an arXiv id listing: abstract, optional comments, `arXiv:<id>`, `Created: … [Updated: …]`, blank-line separated. */
@@ -40,8 +38,8 @@ export function parseArxivIdLines(lines: readonly DumpLine[], file: string): Par
     const entry: DumpEntry = { format: 'arxiv-id-listing', line, lines: [] };
     if (pending.length > 0) {
       const index = abstractIndex(pending);
-      pending.slice(0, index).forEach((b) => b.lines.forEach((n) => stray(n, b.text, 'comes before the abstract of an entry')));
-      const [abstract, ...comments] = pending.slice(index);
+      pending.slice(0, Math.max(0, index)).forEach((b) => b.lines.forEach((n) => stray(n, b.text, 'comes before the abstract of an entry')));
+      const [abstract, ...comments] = index === -1 ? [undefined, ...pending] : pending.slice(index);
       if (abstract) {
         entry.line = abstract.line;
         entry.abstract = abstract.text;
@@ -78,7 +76,11 @@ export function parseArxivIdLines(lines: readonly DumpLine[], file: string): Par
           message: `${quote(line)} is not a valid arXiv id; expected "arXiv:2510.15464", "arXiv:2510.15464v2" or "arXiv:hep-th/9711200"`,
         });
       }
-      if (idMatch[2]) entry.idCategory = idMatch[2];
+      if (idMatch[2] !== undefined && CATEGORY_ID.test(idMatch[2])) {
+        entry.idCategory = idMatch[2];
+      } else if (idMatch[2] !== undefined) {
+        issues.push({ severity: 'warning', file, line: number, message: `${quote(`[${idMatch[2]}]`)} is not a category id such as [cs.LG]; it is ignored` });
+      }
       if (entry.abstract === undefined) {
         issues.push({ severity: 'warning', file, line: number, message: `${quote(line)} has no abstract above it; the paper is kept without one` });
       }

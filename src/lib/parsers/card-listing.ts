@@ -1,7 +1,7 @@
 import { isValidDate, monthNumber } from '../dates.ts';
 import type { Issue } from '../issues.ts';
 import { looksLikeProse, quote, splitLines, type DumpLine } from '../text.ts';
-import { isForeignEntryLine } from './signatures.ts';
+import { ABSTRACT_PREFIX, isForeignEntryLine } from './signatures.ts';
 import type { DumpEntry, ListingDate, ParseResult } from './types.ts';
 
 /** The parts of a card header such as `96.9LGMay 7, 2024Code`. */
@@ -14,7 +14,7 @@ export interface CardHeader {
 }
 
 const HEADER =
-  /^(?<score>\d{1,3}(?:\.\d+)?)?\s?(?<subject>[A-Za-z][A-Za-z.-]*?[A-Za-z])\s?(?<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s?(?<day>\d{1,2})(?:,\s?(?<year>\d{4}))?\s?(?<code>Code)?$/;
+  /^(?<score>\d{1,3}(?:\.\d+)?)?\s?(?<subject>[A-Za-z][A-Za-z-]*?[A-Za-z](?:\.[A-Za-z](?:[A-Za-z-]*?[A-Za-z])?)?)\s?(?<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s?(?<day>\d{1,2})(?:,\s?(?<year>\d{4}))?\s?(?<code>Code)?$/;
 
 /** Parses a card header line, or returns null when the line is not one. */
 export function parseCardHeader(text: string): CardHeader | null {
@@ -87,7 +87,7 @@ export function parseCardLines(lines: readonly DumpLine[], file: string): ParseR
       current.titleAuthors = line;
       current.lines.push(number);
     } else if (current && current.abstract === undefined && looksLikeProse(line)) {
-      current.abstract = line.replace(/^Abstract:\s*/i, '');
+      current.abstract = line.replace(ABSTRACT_PREFIX, '');
       current.lines.push(number);
     } else if (current && current.abstract !== undefined && looksLikeProse(line) && !isForeignEntryLine(line)) {
       current.abstract = `${current.abstract} ${line}`;

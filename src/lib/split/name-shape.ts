@@ -3,7 +3,8 @@
  * name ("Miao Li"), larger is less likely, Infinity is impossible ("for Phonetic PerceptionChenxu").
  */
 
-const PARTICLES = new Set([
+/** Lower-case name particles: van, von, de, della, dos, bin, … */
+export const PARTICLES: ReadonlySet<string> = new Set([
   'van', 'von', 'der', 'den', 'de', 'del', 'della', 'dello', 'degli', 'dei', 'di', 'da', 'das', 'dos', 'do', 'du',
   'la', 'le', 'les', 'ten', 'ter', 'te', 'bin', 'binti', 'bint', 'ibn', 'al', 'el', 'zu', 'af', 'av', 'op', 'y', 'e',
   'st.', "d'", "l'",
@@ -21,7 +22,8 @@ const APOSTROPHE_WORD = /^\p{Lu}['’]\p{Lu}[\p{Ll}\p{M}]+$|^\p{Lu}[\p{Ll}\p{M}]
 const INITIAL = /^(?:\p{Lu}\p{Ll}{0,2}\.)$|^(?:\p{Lu}\.-?){2,3}$|^-\p{Lu}\.$/u;
 const BARE_INITIAL = /^\p{Lu}$/u;
 const CAPS = /^\p{Lu}{2,}$/u;
-const SUFFIX = /^(?:Jr\.?|Sr\.?|II|III|IV)$/;
+/** Generational suffixes that can end a name. */
+export const SUFFIX = /^(?:Jr\.?|Sr\.?|II|III|IV)$/;
 const UNCASED = /^[\p{Lo}\p{M}·・]+$/u;
 
 /** The role a single token can play inside a person's name. */
@@ -60,7 +62,8 @@ const SURNAME_KINDS: ReadonlySet<TokenKind> = new Set(['word', 'inner-capital', 
 
 /** Cost of reading a string as a person's name ("M. Emrullah Ildiz", "Aäron van den Oord", "Jan Koutník"). */
 export function personNameCost(name: string): number {
-  const tokens = name.split(' ');
+  // "John Smith, Jr." is scored as "John Smith Jr.".
+  const tokens = name.replace(/, (?=(?:Jr\.?|Sr\.?|II|III|IV)$)/, ' ').split(' ');
   if (tokens.length === 0 || tokens.length > 6 || name.trim() !== name || name === '') return Infinity;
   let cost = 0;
   const kinds: TokenKind[] = [];

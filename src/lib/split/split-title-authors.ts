@@ -1,4 +1,4 @@
-import { authorCost, personNameCost } from './name-shape.ts';
+import { authorCost, personNameCost, SUFFIX } from './name-shape.ts';
 
 /**
  * Splits a card's "title glued to authors" line: `Agents' Last ExamYiyou Sun, Xinyang Han, Weichen Zhang et al.`.
@@ -175,7 +175,7 @@ export function splitTitleAuthors(
 function mergeSuffixes(parts: string[]): string[] {
   const merged: string[] = [];
   for (const part of parts) {
-    if (/^(?:Jr\.?|Sr\.?|II|III|IV)$/.test(part) && merged.length > 0) merged[merged.length - 1] += `, ${part}`;
+    if (SUFFIX.test(part) && merged.length > 0) merged[merged.length - 1] += `, ${part}`;
     else merged.push(part);
   }
   return merged;
