@@ -1,14 +1,15 @@
 import type { Paper } from './schema.ts';
 import { toSlug } from './slug.ts';
 import { surnameOf } from './names.ts';
+import { organisationCost, PARTICLES, personNameCost } from './split/name-shape.ts';
 
-const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'ten', 'ter', 'bin', 'al', 'el']);
 const STOP_WORDS = new Set(['a', 'an', 'the', 'on', 'of', 'in', 'for', 'to', 'and', 'with', 'towards', 'toward', 'via', 'from', 'is', 'are']);
 
 /** "Aäron van den Oord" → "van den Oord, Aäron"; organisations stay whole in braces. */
 export function bibtexName(name: string): string {
-  const tokens = name.split(' ');
-  if (tokens.length === 1) return `{${name}}`;
+  const tokens = name.replace(/,(?= )/g, '').split(' ');
+  // An organisation ("Google DeepMind", "Gemini Team") is one braced name, never "Last, First".
+  if (tokens.length === 1 || organisationCost(name) <= Math.min(1, personNameCost(name) + 0.5)) return `{${name}}`;
   const surname = surnameOf(name);
   let start = tokens.lastIndexOf(surname);
   while (start > 1 && PARTICLES.has(tokens[start - 1] ?? '')) start--;

@@ -35,6 +35,12 @@ export function isValidDate(date: ListingDate): boolean {
   );
 }
 
+/** A date as pages show it: "3 Jun 2026" (or "undated" for an empty string). */
+export function formatDate(iso: string): string {
+  const [year, month, day] = iso.split('-');
+  return iso === '' ? 'undated' : `${Number(day)} ${MONTHS[Number(month) - 1] ?? month} ${year}`;
+}
+
 /** ISO `YYYY-MM-DD`. */
 export function toIsoDate(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;

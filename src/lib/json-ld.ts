@@ -1,6 +1,6 @@
 import { absoluteUrl } from './absolute-url.ts';
 import { richTextToPlain } from './render/rich-text.ts';
-import type { PaperView } from './site-data.ts';
+import { paths, type PaperView } from './site-data.ts';
 
 /** schema.org ScholarlyArticle data of a paper, from its record (rendered with safeJson into a JSON-LD block). */
 export function scholarlyArticle(view: PaperView): Record<string, unknown> {
@@ -11,7 +11,7 @@ export function scholarlyArticle(view: PaperView): Record<string, unknown> {
     headline: view.titlePlain,
     name: view.titlePlain,
     url: absoluteUrl(view.path),
-    author: paper.authors.map((author) => ({ '@type': 'Person', name: author.name, url: absoluteUrl(`authors/${author.slug}/`) })),
+    author: paper.authors.map((author) => ({ '@type': 'Person', name: author.name, url: absoluteUrl(paths.author(author.slug)) })),
     about: paper.categories.map((category) => ({ '@type': 'Thing', name: category.name ?? category.id, identifier: category.id })),
   };
   if (paper.published) data.datePublished = paper.published;

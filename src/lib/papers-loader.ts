@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Loader } from 'astro/loaders';
+import type { Loader, LoaderContext } from 'astro/loaders';
 import type { CategoryPreference } from './categories.ts';
 import { formatIssue } from './issues.ts';
 import { loadCorpus } from './read-data-dir.ts';
@@ -16,27 +16,37 @@ export interface PapersLoaderOptions {
 /** A Content Layer loader that turns the dumps of a data folder into validated paper entries; fails the build on data errors. */
 export function papersLoader(options: PapersLoaderOptions): Loader {
   const dataDir = resolve(options.dataDir);
-  return {
-    name: 'papershelf-papers',
-    schema: PaperSchema,
-    load: async ({ store, parseData, generateDigest, logger, watcher }) => {
-      const corpus = await loadCorpus(dataDir, options.categories ? { categories: options.categories } : {});
-      const { report } = corpus;
-      for (const issue of [...report.issues, ...report.files.flatMap((file) => file.issues)]) {
-        if (issue.severity === 'error') logger.error(formatIssue(issue));
-        else logger.warn(formatIssue(issue));
-      }
-      logger.info(formatSummary(report));
-      if (report.summary.errors > 0) {
-        throw new Error(`${options.dataDir} has ${report.summary.errors} data error(s); run "npm run check-data" for the full report and fix them`);
-      }
-      store.clear();
-      for (const paper of corpus.papers) {
-        const data = await parseData({ id: paper.id, data: paper });
-        store.set({ id: paper.id, data, digest: generateDigest(data) });
-      }
-      // In `astro dev`, editing a dump reloads the collection.
-      watcher?.add(dataDir);
-    },
+  const watched = new WeakSet<object>();
+
+  const load = async (context: LoaderContext): Promise<void> => {
+    const { store, parseData, generateDigest, logger, watcher } = context;
+    const corpus = await loadCorpus(dataDir, options.categories ? { categories: options.categories } : {});
+    const { report } = corpus;
+    for (const issue of [...report.issues, ...report.files.flatMap((file) => file.issues)]) {
+      if (issue.severity === 'error') logger.error(formatIssue(issue));
+      else logger.warn(formatIssue(issue));
+    }
+    logger.info(formatSummary(report));
+    if (report.summary.errors > 0) {
+      throw new Error(`${options.dataDir} has ${report.summary.errors} data error(s); run "npm run check-data" for the full report and fix them`);
+    }
+    store.clear();
+    for (const paper of corpus.papers) {
+      const data = await parseData({ id: paper.id, data: paper });
+      store.set({ id: paper.id, data, digest: generateDigest(data) });
+    }
+    // In `astro dev`, adding, editing or removing a dump reloads the collection.
+    if (watcher && !watched.has(watcher)) {
+      watched.add(watcher);
+      watcher.add(dataDir);
+      const reload = (path: string) => {
+        if (!resolve(path).startsWith(dataDir)) return;
+        logger.info(`${path} changed; reloading the papers`);
+        load(context).catch((error: unknown) => logger.error(error instanceof Error ? error.message : String(error)));
+      };
+      for (const event of ['add', 'change', 'unlink'] as const) watcher.on(event, reload);
+    }
   };
+
+  return { name: 'papershelf-papers', schema: PaperSchema, load };
 }

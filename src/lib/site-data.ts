@@ -182,7 +182,7 @@ export function buildSiteData(records: readonly Paper[], log: (message: string) 
       group: archiveGroup(id),
       path: paths.category(id),
       papers: entry.papers,
-      topAuthors: [...countBy(entry.papers.flatMap((view) => view.paper.authors.map((author) => author.slug)))]
+      topAuthors: [...countBy(entry.papers.flatMap((view) => [...new Set(view.paper.authors.map((author) => author.slug))]))]
         .map(([slug, count]) => ({ slug, name: nameOf.get(slug) ?? slug, path: paths.author(slug), count }))
         .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'en'))
         .slice(0, 10),

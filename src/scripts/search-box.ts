@@ -1,4 +1,6 @@
-import { appendHighlighted, formatDate, loadIndex, paperUrl, searchIndex, siteUrl, type Hit } from './search-client.ts';
+import { formatDate } from '../lib/dates.ts';
+import { href } from '../lib/url.ts';
+import { appendHighlighted, loadIndex, paperUrl, searchIndex, type Hit } from './search-client.ts';
 
 /**
  * The header search box as an ARIA combobox: typing shows the top results in a listbox, ↑/↓ move,
@@ -46,6 +48,7 @@ export function enhanceSearchBox(form: HTMLFormElement): void {
     listbox.hidden = true;
     input.setAttribute('aria-expanded', 'false');
     setActive(-1);
+    status.textContent = '';
   };
   const option = (id: string, url: string, fill: (element: HTMLLIElement) => void) => {
     const element = document.createElement('li');
@@ -75,7 +78,7 @@ export function enhanceSearchBox(form: HTMLFormElement): void {
         }),
       );
     }
-    const allUrl = `${siteUrl('search/')}?q=${encodeURIComponent(query)}`;
+    const allUrl = `${href('search/')}?q=${encodeURIComponent(query)}`;
     options.push(
       option(`${listbox.id}-all`, allUrl, (element) => {
         element.className = 'suggestion-all';
@@ -106,6 +109,8 @@ export function enhanceSearchBox(form: HTMLFormElement): void {
   input.addEventListener('focus', () => void loadIndex().catch(() => undefined), { once: true });
   input.addEventListener('input', () => void update());
   input.addEventListener('keydown', (event) => {
+    // Keys that choose a candidate in an input method editor are not ours.
+    if (event.isComposing) return;
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       if (listbox.hidden) {
         void update();
@@ -139,7 +144,7 @@ export function bindSearchShortcuts(input: HTMLInputElement): void {
     const target = event.target as HTMLElement | null;
     const typing = target !== null && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
     const slash = event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey;
-    const commandK = event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey);
+    const commandK = event.key?.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey);
     if (slash || commandK) {
       event.preventDefault();
       input.focus();

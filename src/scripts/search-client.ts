@@ -1,4 +1,5 @@
 import type MiniSearch from 'minisearch';
+import { href } from '../lib/url.ts';
 import {
   INDEX_OPTIONS,
   INDEX_PATH,
@@ -23,18 +24,12 @@ export interface Hit {
   fields: StoredFields;
 }
 
-/** A URL under the site's base. */
-export function siteUrl(path: string): string {
-  const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
-  return `${base}${path.replace(/^\//, '')}`;
-}
-
 // Result links may only point at the site's own paper pages.
 const PAPER_PATH = /^papers\/[A-Za-z0-9][A-Za-z0-9._/-]*\/$/;
 
 /** The URL of a hit's paper page, or null when the stored path is not one of the site's paper paths. */
 export function paperUrl(fields: StoredFields): string | null {
-  return PAPER_PATH.test(fields.p) && !fields.p.includes('..') ? siteUrl(fields.p) : null;
+  return PAPER_PATH.test(fields.p) && !fields.p.includes('..') ? href(fields.p) : null;
 }
 
 let loading: Promise<MiniSearch<SearchDocument>> | null = null;
@@ -43,7 +38,7 @@ let loading: Promise<MiniSearch<SearchDocument>> | null = null;
 export function loadIndex(): Promise<MiniSearch<SearchDocument>> {
   loading ??= Promise.all([
     import('minisearch'),
-    fetch(siteUrl(INDEX_PATH)).then((response) => {
+    fetch(href(INDEX_PATH)).then((response) => {
       if (!response.ok) throw new Error(`the search index could not be loaded (HTTP ${response.status})`);
       return response.text();
     }),
@@ -73,10 +68,15 @@ export async function loadAbstracts(hits: readonly Hit[]): Promise<Map<number, T
   const needed = [...new Set(hits.map((hit) => hit.fields.k))];
   for (const chunk of needed) {
     if (!textChunks.has(chunk)) {
-      textChunks.set(
-        chunk,
-        fetch(siteUrl(textChunkPath(chunk))).then((response) => (response.ok ? (response.json() as Promise<TextPiece[][]>) : [])),
-      );
+      const request = fetch(href(textChunkPath(chunk))).then((response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return response.json() as Promise<TextPiece[][]>;
+      });
+      // A failed fetch is forgotten, so the next search tries again; this one shows no snippet.
+      textChunks.set(chunk, request.catch(() => {
+        textChunks.delete(chunk);
+        return [];
+      }));
     }
   }
   const loaded = new Map(await Promise.all(needed.map(async (chunk) => [chunk, await textChunks.get(chunk)] as const)));
@@ -148,9 +148,4 @@ export function snippetOf(pieces: readonly TextPiece[], terms: ReadonlySet<strin
   return out;
 }
 
-/** Human date of an ISO date ("3 Jun 2026"), or "undated". */
-export function formatDate(iso: string): string {
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const [year, month, day] = iso.split('-');
-  return iso === '' ? 'undated' : `${Number(day)} ${months[Number(month) - 1] ?? ''} ${year}`;
-}
+

@@ -1,4 +1,5 @@
-import { appendHighlighted, formatDate, loadAbstracts, loadIndex, paperUrl, searchIndex, siteUrl, snippetOf, type Hit } from './search-client.ts';
+import { formatDate } from '../lib/dates.ts';
+import { appendHighlighted, loadAbstracts, loadIndex, paperUrl, searchIndex, snippetOf, type Hit } from './search-client.ts';
 import { facetCounts, readState, stateQuery, visibleHits, type Facet, type SearchState } from './search-state.ts';
 
 /**
@@ -60,12 +61,18 @@ export function startSearchPage(root: HTMLElement): void {
 
   const renderFacets = (hits: Hit[]) => {
     const counts = facetCounts(hits, state);
+    // Rebuilding the filters must not drop the keyboard focus of the checkbox just toggled.
+    const focused = document.activeElement instanceof HTMLInputElement && facets.contains(document.activeElement) ? document.activeElement : null;
     facets.replaceChildren(
       facetGroup('Category', 'category', counts.category, (id) => state.categories.includes(id), (id) => (categoryNames.has(id) ? `${categoryNames.get(id)} (${id})` : id)),
       facetGroup('Year', 'year', counts.year, (year) => state.years.includes(year), (year) => year),
       ...(counts.code.length > 0 ? [facetGroup('Code', 'code', counts.code, () => state.code, () => 'Has code')] : []),
     );
     facets.hidden = hits.length === 0;
+    if (focused) {
+      const again = [...facets.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].find((box) => box.dataset.facet === focused.dataset.facet && box.value === focused.value);
+      again?.focus();
+    }
   };
 
   const renderResults = async (terms: Set<string>[], hits: Hit[]) => {
@@ -149,8 +156,12 @@ export function startSearchPage(root: HTMLElement): void {
   });
   sort.addEventListener('change', () => navigate({ ...state, sort: sort.value === 'newest' ? 'newest' : 'relevance' }));
   more.addEventListener('click', () => {
+    const first = shown;
     shown += PAGE_SIZE;
-    void renderResults(visible.map((hit) => new Set(hit.terms)), visible);
+    void renderResults(visible.map((hit) => new Set(hit.terms)), visible).then(() => {
+      // Keyboard users continue at the first new result, not at a button that may have gone.
+      results.querySelectorAll<HTMLAnchorElement>('.paper-title a')[first]?.focus();
+    });
   });
   input.addEventListener('focus', () => void loadIndex().catch(() => undefined), { once: true });
   window.addEventListener('popstate', () => {
@@ -160,9 +171,4 @@ export function startSearchPage(root: HTMLElement): void {
   });
   root.querySelector('[data-search-app]')?.removeAttribute('hidden');
   void render();
-}
-
-/** The search page URL for a query, for links from elsewhere. */
-export function searchPageUrl(query: string): string {
-  return `${siteUrl('search/')}?q=${encodeURIComponent(query)}`;
 }

@@ -58,7 +58,10 @@ export function facetCounts(hits: readonly Hit[], state: SearchState, maxCategor
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, maxCategories);
   for (const selected of state.categories) if (!categories.some(([id]) => id === selected)) categories.push([selected, 0]);
-  const years = tally(hits.filter((hit) => passes(hit, state, 'year') && hit.fields.d !== '').map((hit) => hit.fields.d.slice(0, 4))).sort((a, b) => b[0].localeCompare(a[0]));
+  const years = tally(hits.filter((hit) => passes(hit, state, 'year') && hit.fields.d !== '').map((hit) => hit.fields.d.slice(0, 4)));
+  // A selected option always stays on screen, so it can be cleared even when nothing matches it.
+  for (const selected of state.years) if (!years.some(([year]) => year === selected)) years.push([selected, 0]);
+  years.sort((a, b) => b[0].localeCompare(a[0]));
   const code = hits.filter((hit) => passes(hit, state, 'code') && hit.fields.h === 1).length;
   return { category: categories, year: years, code: code > 0 || state.code ? [['1', code]] : [] };
 }

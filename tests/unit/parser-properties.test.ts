@@ -50,6 +50,7 @@ describe('parser properties', () => {
       fc.property(fc.array(dumpText, { minLength: 1, maxLength: 3 }), (texts) => {
         const { papers, report } = buildCorpus(texts.map((text, index) => ({ file: `d${index}.txt`, text })));
         expect(report.summary.papers).toBe(papers.length);
+        expect(report.issues.filter((issue) => issue.message.includes('does not fit the record schema'))).toEqual([]);
         expect(new Set(papers.map((paper) => paper.id)).size).toBe(papers.length);
       }),
       { numRuns: 100 },

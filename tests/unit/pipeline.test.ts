@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildCorpus } from '../../src/lib/pipeline.ts';
 import { PaperSchema, type Paper } from '../../src/lib/schema.ts';
 import { seedDumps, seedSources } from '../helpers.ts';
@@ -123,8 +123,16 @@ describe('yearless dates without sources.json', () => {
     expect(warning?.message).toContain('"listings/000_80704c9de50da4f0.txt": {"captured": "YYYY-MM-DD"}');
   });
 
-  it('never uses the clock: the same input gives the same records', () => {
-    expect(JSON.stringify(buildCorpus(seedDumps()).papers)).toBe(JSON.stringify(buildCorpus(seedDumps()).papers));
+  it('never uses the clock: the same input gives the same records on different days', () => {
+    vi.useFakeTimers();
+    try {
+      vi.setSystemTime(new Date('2027-03-01T12:00:00Z'));
+      const first = JSON.stringify(buildCorpus(seedDumps()));
+      vi.setSystemTime(new Date('2031-12-31T23:59:00Z'));
+      expect(JSON.stringify(buildCorpus(seedDumps()))).toBe(first);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -61,3 +61,21 @@ describe('parsing edge cases', () => {
     expect(entry?.comments).toEqual(['Comments are welcome']);
   });
 });
+
+describe('display edge cases', () => {
+  it('never gives an empty excerpt', async () => {
+    const { excerpt } = await import('../../src/lib/render/rich-text.ts');
+    expect(excerpt(`$${'x+'.repeat(200)}x$ and then words`, 50)).not.toBe('…');
+    expect(excerpt('a'.repeat(500), 50)).toBe(`${'a'.repeat(50)}…`);
+  });
+
+  it('writes organisations as one BibTeX name and keeps particles with the surname', async () => {
+    const { bibtexName } = await import('../../src/lib/bibtex.ts');
+    expect(['Google DeepMind', 'Gemini Team', 'Pedro dos Santos', 'John Smith, Jr.'].map(bibtexName)).toEqual(['{Google DeepMind}', '{Gemini Team}', 'dos Santos, Pedro', 'Smith, Jr., John']);
+  });
+
+  it('keeps a selected year among the facets even when no result has it', async () => {
+    const { facetCounts, readState } = await import('../../src/scripts/search-state.ts');
+    expect(facetCounts([], readState('?q=x&year=1999')).year).toEqual([['1999', 0]]);
+  });
+});

@@ -39,15 +39,16 @@ export function parseArxivIdLines(lines: readonly DumpLine[], file: string): Par
     if (pending.length > 0) {
       const index = abstractIndex(pending);
       pending.slice(0, Math.max(0, index)).forEach((b) => b.lines.forEach((n) => stray(n, b.text, 'comes before the abstract of an entry')));
-      const [abstract, ...comments] = index === -1 ? [undefined, ...pending] : pending.slice(index);
+      const abstract = index === -1 ? undefined : pending[index];
+      const comments = index === -1 ? pending : pending.slice(index + 1);
       if (abstract) {
         entry.line = abstract.line;
         entry.abstract = abstract.text;
         entry.lines.push(...abstract.lines);
       }
       if (comments.length > 0) {
-        entry.comments = comments.map((c) => c.text);
-        comments.forEach((c) => entry.lines.push(...c.lines));
+        entry.comments = comments.map((block) => block.text);
+        comments.forEach((block) => entry.lines.push(...block.lines));
       }
     }
     pending = [];

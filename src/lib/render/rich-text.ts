@@ -310,5 +310,10 @@ export function excerpt(src: string, limit = 280): string {
     }
     break;
   }
+  // Nothing fitted (a long formula or a long unbroken word first): cut the first text hard rather than show nothing.
+  if (out.trim() === '') {
+    const text = splitMath(src).find((segment) => segment.kind === 'text');
+    out = text?.kind === 'text' ? text.text.replace(/[{}\\]/g, '').slice(0, limit) : '';
+  }
   return `${out.replace(/[\s,;:]+$/, '')}…`;
 }

@@ -7,7 +7,7 @@
 export const PARTICLES: ReadonlySet<string> = new Set([
   'van', 'von', 'der', 'den', 'de', 'del', 'della', 'dello', 'degli', 'dei', 'di', 'da', 'das', 'dos', 'do', 'du',
   'la', 'le', 'les', 'ten', 'ter', 'te', 'bin', 'binti', 'bint', 'ibn', 'al', 'el', 'zu', 'af', 'av', 'op', 'y', 'e',
-  'st.', "d'", "l'",
+  'st.',
 ]);
 
 // Surname prefixes that put a capital inside a name: McDonald, MacLeod, LeCun, DiCaprio, DeWitt, FitzGerald, VanDyke.
