@@ -26,6 +26,8 @@ function closingDollar(src: string, from: number): number {
   return -1;
 }
 
+const MATH_SPECIAL = /[\\$]/g;
+
 /** Splits text into text and math segments; an unclosed `$` stays text, `\$` is a literal dollar. */
 export function splitMath(src: string): Segment[] {
   const segments: Segment[] = [];
@@ -78,8 +80,11 @@ export function splitMath(src: string): Segment[] {
         continue;
       }
     }
-    buffer += char;
-    i++;
+    // Copy up to the next character that could open math or escape one.
+    MATH_SPECIAL.lastIndex = i + 1;
+    const special = MATH_SPECIAL.exec(src)?.index ?? src.length;
+    buffer += src.slice(i, special);
+    i = special;
   }
   flush();
   return segments;
@@ -131,6 +136,9 @@ const SYMBOLS: Readonly<Record<string, string>> = {
   ldots: '…', dots: '…', textendash: '–', textemdash: '—', S: '§', P: '¶', textbullet: '•', dag: '†', ddag: '‡',
   LaTeX: 'LaTeX', TeX: 'TeX', copyright: '©', textregistered: '®', texttrademark: '™', textasciitilde: '~', ss: 'ß',
 };
+// Characters that can start text-mode markup; everything between them is copied as one run.
+const TEXT_SPECIAL = /[{}\\`'~-]/g;
+
 // Deeper nesting than this is shown as literal braces: bounded work for hostile input.
 const MAX_DEPTH = 32;
 
@@ -243,8 +251,11 @@ function renderTextMode(text: string, output: TextOutput): string {
         out += '\u00a0';
         i++;
       } else {
-        out += output.text(char);
-        i++;
+        // Copy the run of ordinary characters up to the next one that could start markup, escaped in one go.
+        TEXT_SPECIAL.lastIndex = i + 1;
+        const stop = Math.min(TEXT_SPECIAL.exec(text)?.index ?? end, end);
+        out += output.text(text.slice(i, stop));
+        i = stop;
       }
     }
     return out;
