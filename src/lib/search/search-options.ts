@@ -67,11 +67,15 @@ export const INDEX_OPTIONS: Options<SearchDocument> = {
   processTerm,
 };
 
-/** Search behaviour: title first, then authors; prefix search as you type, typo tolerance on longer words. */
+/**
+ * Search behaviour: title first, then authors. The word being typed (the last one) matches as a prefix once it
+ * has 3 letters; words of 5 letters or more tolerate a typo. Prefixes on every word and typos on short words
+ * cost the most and helped least (BENCHMARKS.md, "Search").
+ */
 export const SEARCH_OPTIONS: SearchOptions = {
   boost: { title: 3, authors: 2.5, categories: 1.5, abstract: 1 },
-  prefix: (term) => term.length >= 2,
-  fuzzy: (term) => (term.length >= 5 ? 0.2 : term.length === 4 ? 1 : false),
+  prefix: (term, index, terms) => index === terms.length - 1 && term.length >= 3,
+  fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
   maxFuzzy: 2,
   combineWith: 'AND',
   weights: { fuzzy: 0.45, prefix: 0.6 },
