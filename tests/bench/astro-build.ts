@@ -18,6 +18,29 @@ export const ASTRO_BIN = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 export const DATA_STORE = join(ROOT, 'node_modules/.astro/data-store.json');
 
 const GNU_TIME = '/usr/bin/time';
+/** The lock the build tests take (tests/build/build-site.ts): builds of the project share its content cache, so they take turns. */
+const PROJECT_BUILD_LOCK = join(ROOT, 'tests/output/.build-lock');
+const STALE_LOCK_MS = 600_000;
+
+/** Runs `task` holding the project's build lock (a directory, as the build tests use it); a lock older than ten minutes is stale. */
+export async function withProjectBuildLock<T>(task: () => Promise<T>): Promise<T> {
+  mkdirSync(dirname(PROJECT_BUILD_LOCK), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(PROJECT_BUILD_LOCK);
+      break;
+    } catch {
+      const held = statSync(PROJECT_BUILD_LOCK, { throwIfNoEntry: false });
+      if (held && Date.now() - held.mtimeMs > STALE_LOCK_MS) rmSync(PROJECT_BUILD_LOCK, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  try {
+    return await task();
+  } finally {
+    rmSync(PROJECT_BUILD_LOCK, { recursive: true, force: true });
+  }
+}
 
 /** How to run one build. */
 export interface BuildOptions {
@@ -44,7 +67,25 @@ export interface BuildMeasure {
   peakRssMiB: number;
   /** One-minute load average when the build started (other work on the machine skews wall time). */
   loadAverage: number;
+  /** Stage times Astro logged. */
+  stages: BuildStages;
   exitCode: number;
+}
+
+/** Stage times from Astro's build log (null when the line is missing). */
+export interface BuildStages {
+  /** `[types] Generated Xs`: content layer sync (loaders run) and type generation. */
+  syncSeconds: number | null;
+  /** `generating static routes` … `✓ Completed in Xs.`: rendering and writing every page and endpoint. */
+  routesSeconds: number | null;
+}
+
+/** Reads the stage times Astro logs during a build. */
+export function parseStages(log: string): BuildStages {
+  const sync = /\[types\] Generated ([\d.]+)(m?s)/.exec(log);
+  const routes = /generating static routes[\s\S]*?Completed in ([\d.]+)(m?s)/.exec(log);
+  const seconds = (match: RegExpExecArray | null) => (match?.[1] === undefined ? null : Number(match[1]) / (match[2] === 'ms' ? 1000 : 1));
+  return { syncSeconds: seconds(sync), routesSeconds: seconds(routes) };
 }
 
 function nodeArgs(options: BuildOptions): string[] {
@@ -96,7 +137,7 @@ export async function astroBuild(options: BuildOptions): Promise<BuildMeasure> {
   writeFileSync(options.logFile, log);
   const time = parseGnuTime(log);
   const peakKiB = useTime ? (time.rssKiB ?? 0) : sampledKiB;
-  return { seconds, cpuSeconds: time.cpuSeconds, peakRssMiB: peakKiB / 1024, loadAverage, exitCode };
+  return { seconds, cpuSeconds: time.cpuSeconds, peakRssMiB: peakKiB / 1024, loadAverage, stages: parseStages(log), exitCode };
 }
 
 /** Every file under a folder, as absolute paths. */

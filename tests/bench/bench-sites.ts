@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { astroBuild, DATA_STORE, logTail, OUT, ROOT, type BuildMeasure } from './astro-build.ts';
+import { astroBuild, DATA_STORE, logTail, OUT, ROOT, withProjectBuildLock, type BuildMeasure } from './astro-build.ts';
 import { generateCorpusDetailed, writeCorpus } from './generate-corpus.ts';
 
 /** A benchmark site: a label and the generated entries that merge into about the labelled number of papers. */
@@ -16,9 +16,9 @@ export interface BenchSite {
 
 /** Seed of every generated corpus. */
 export const SEED = 1;
-/** 13,600 entries merge into 9,959 papers (seed 1). */
+/** 13,600 entries merge into about 10,000 papers (9,959 with seed 1 when measured). */
 export const SITE_10K: BenchSite = { label: '10k', entries: 13_600 };
-/** 69,800 entries merge into 50,009 papers (seed 1). */
+/** 69,800 entries merge into about 50,000 papers (50,008 with seed 1 when measured). */
 export const SITE_50K: BenchSite = { label: '50k', entries: 69_800 };
 
 /** The folders and files of a benchmark site. */
@@ -51,17 +51,17 @@ export function prepareData(site: BenchSite): { dumps: number; bytes: number; pl
   return { dumps: corpus.dumps.length, bytes, plantedPapers: corpus.plantedPapers };
 }
 
-/** Builds the site (cold: the content layer's data store is deleted first) and records a stamp on success. */
+/** Builds the site (cold: the content layer's data store is deleted first, under the project's build lock) and records a stamp on success. */
 export async function buildBenchSite(site: BenchSite, outDir = siteDirs(site).dist, cpuProfDir?: string): Promise<BuildMeasure> {
   const dirs = siteDirs(site);
-  const measure = await astroBuild({
+  const measure = await withProjectBuildLock(() => astroBuild({
     cwd: ROOT,
     outDir,
     env: { PAPERS_DATA_DIR: dirs.data },
     logFile: outDir === dirs.dist ? dirs.log : `${outDir}.log`,
     coldFiles: [DATA_STORE],
     ...(cpuProfDir ? { cpuProfDir } : {}),
-  });
+  }));
   if (measure.exitCode !== 0) throw new Error(`building the ${site.label} site failed:\n${logTail(outDir === dirs.dist ? dirs.log : `${outDir}.log`)}`);
   if (outDir === dirs.dist) writeFileSync(dirs.stamp, `${JSON.stringify({ entries: site.entries, seed: SEED, builtAtMs: Date.now() } satisfies Stamp)}\n`);
   return measure;

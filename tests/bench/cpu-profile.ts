@@ -14,6 +14,7 @@ interface CallFrame {
 interface ProfileNode {
   id: number;
   callFrame: CallFrame;
+  children?: number[];
 }
 
 interface CpuProfile {
@@ -28,16 +29,24 @@ export interface SelfTime {
   ms: number;
 }
 
-/** Self times of a set of profiles: per function, per file, and the total sampled time. */
+/** Times of a set of profiles: self time per function and per file, inclusive time per function; idle time excluded. */
 export interface ProfileSummary {
+  /** Sampled time, idle excluded. */
   totalMs: number;
+  idleMs: number;
   functions: SelfTime[];
   files: SelfTime[];
+  /** Time with the function on the stack (recursion counted once). */
+  inclusive: SelfTime[];
 }
 
-/** A readable file label: project-relative for the project, the package for node_modules, the URL otherwise. */
+const IDLE = '(idle)';
+
+/** A readable file label: the bundled chunk for Astro's prerender build, the package for node_modules, project-relative paths. */
 export function fileLabel(url: string): string {
   if (url === '') return '(native / VM)';
+  const chunk = /\.prerender\/(?:chunks\/)?([^/]+\.mjs)$/.exec(url);
+  if (chunk?.[1] !== undefined) return `${chunk[1]} (prerender bundle)`;
   const modules = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
   if (modules?.[1] !== undefined) return `node_modules/${modules[1]}`;
   const project = /\/work\/main\/(.*)$/.exec(url);
@@ -52,26 +61,69 @@ function ranked(totals: ReadonlyMap<string, number>): SelfTime[] {
   return [...totals].map(([name, ms]) => ({ name, ms })).sort((a, b) => b.ms - a.ms);
 }
 
-/** Sums self time (sample deltas) per function and per file over the given profiles. */
+function functionKey(frame: CallFrame): string {
+  return `${frame.functionName || '(anonymous)'} — ${fileLabel(frame.url)}${frame.url ? `:${frame.lineNumber + 1}` : ''}`;
+}
+
+/** Self time per node id (sample deltas), in milliseconds. */
+function selfTimes(profile: CpuProfile): Map<number, number> {
+  const self = new Map<number, number>();
+  const deltas = profile.timeDeltas ?? [];
+  (profile.samples ?? []).forEach((id, index) => self.set(id, (self.get(id) ?? 0) + (deltas[index] ?? 0) / 1000));
+  return self;
+}
+
+// Inclusive time per function key: each node's subtree time, added unless the same function is already on the stack.
+function addInclusive(profile: CpuProfile, self: ReadonlyMap<number, number>, totals: Map<string, number>): void {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const subtree = new Map<number, number>();
+  const sizeOf = (id: number): number => {
+    const node = byId.get(id);
+    const total = (self.get(id) ?? 0) + (node?.children ?? []).reduce((sum, child) => sum + sizeOf(child), 0);
+    subtree.set(id, total);
+    return total;
+  };
+  const root = profile.nodes[0];
+  if (!root) return;
+  sizeOf(root.id);
+  const active = new Map<string, number>();
+  const visit = (id: number): void => {
+    const node = byId.get(id);
+    if (!node) return;
+    const key = functionKey(node.callFrame);
+    if (!active.has(key) && node.callFrame.functionName !== IDLE) add(totals, key, subtree.get(id) ?? 0);
+    active.set(key, (active.get(key) ?? 0) + 1);
+    for (const child of node.children ?? []) visit(child);
+    const depth = (active.get(key) ?? 1) - 1;
+    if (depth === 0) active.delete(key);
+    else active.set(key, depth);
+  };
+  visit(root.id);
+}
+
+/** Sums self time per function and per file, and inclusive time per function, over the given profiles. */
 export function summariseProfiles(profiles: readonly CpuProfile[]): ProfileSummary {
   const functions = new Map<string, number>();
   const files = new Map<string, number>();
+  const inclusive = new Map<string, number>();
   let totalMs = 0;
+  let idleMs = 0;
   for (const profile of profiles) {
-    const byId = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
-    const samples = profile.samples ?? [];
-    const deltas = profile.timeDeltas ?? [];
-    samples.forEach((id, index) => {
-      const frame = byId.get(id);
-      const ms = (deltas[index] ?? 0) / 1000;
-      if (!frame) return;
+    const self = selfTimes(profile);
+    for (const node of profile.nodes) {
+      const ms = self.get(node.id) ?? 0;
+      if (ms === 0) continue;
+      if (node.callFrame.functionName === IDLE) {
+        idleMs += ms;
+        continue;
+      }
       totalMs += ms;
-      const file = fileLabel(frame.url);
-      add(functions, `${frame.functionName || '(anonymous)'} — ${file}${frame.url ? `:${frame.lineNumber + 1}` : ''}`, ms);
-      add(files, file, ms);
-    });
+      add(functions, functionKey(node.callFrame), ms);
+      add(files, fileLabel(node.callFrame.url), ms);
+    }
+    addInclusive(profile, self, inclusive);
   }
-  return { totalMs, functions: ranked(functions), files: ranked(files) };
+  return { totalMs, idleMs, functions: ranked(functions), files: ranked(files), inclusive: ranked(inclusive) };
 }
 
 /** Every .cpuprofile file under the given paths. */
@@ -97,8 +149,10 @@ export function topRows(entries: readonly SelfTime[], totalMs: number, count: nu
 
 if (import.meta.main) {
   const summary = summariseProfileFiles(process.argv.slice(2));
-  console.log(`total sampled: ${(summary.totalMs / 1000).toFixed(2)} s\n\n| function | self | share |\n| --- | ---: | ---: |`);
+  console.log(`busy: ${(summary.totalMs / 1000).toFixed(2)} s, idle: ${(summary.idleMs / 1000).toFixed(2)} s\n\n| function | self | share |\n| --- | ---: | ---: |`);
   console.log(topRows(summary.functions, summary.totalMs, 30).join('\n'));
   console.log('\n| file | self | share |\n| --- | ---: | ---: |');
   console.log(topRows(summary.files, summary.totalMs, 20).join('\n'));
+  console.log('\n| function | inclusive | share |\n| --- | ---: | ---: |');
+  console.log(topRows(summary.inclusive, summary.totalMs, 60).join('\n'));
 }

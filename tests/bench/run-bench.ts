@@ -6,7 +6,7 @@
  *
  * - parse (parse-bench.ts, issue #2): `--sizes=10000,100000`
  * - site (site-bench.ts, issue #3): `--runs=2`, `--profile`
- * - search (search-bench.ts, issue #4): `--papers=10k,50k`, `--skip-pagefind`, `--index-only-50k`
+ * - search (search-bench.ts, issue #4): `--papers=10k,50k`, `--skip-pagefind`, `--index-only-50k`, `--report-only`
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

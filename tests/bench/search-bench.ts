@@ -1,10 +1,11 @@
 /**
  * The search benchmark (issue #4): `npm run bench -- --only=search [--write] [--papers=10k,50k]
- * [--index-only-50k] [--skip-pagefind]`, or directly `npx node tests/bench/search-bench.ts …`.
+ * [--index-only-50k] [--skip-pagefind] [--report-only]`, or directly `npx node tests/bench/search-bench.ts …`.
+ * `--report-only` re-renders the section from the last run's tests/bench/out/search-bench/results.json.
  *
  * For the ~10,000 and ~50,000-paper sites (built by bench-sites.ts unless a fresh build is there; with
  * `--index-only-50k` the 50k site is not built and only its search assets are, with the site's own code), it
- * measures the search assets, `MiniSearch.loadJSONAsync` and 200 queries in headless Chromium with the site's
+ * measures the search assets, `MiniSearch.loadJSON`/`loadJSONAsync` and 200 queries in headless Chromium with the site's
  * options, and the cold first interaction with the header box. On the 10k site it also checks that browse pages
  * do not fetch the index before an interaction, and compares the bytes of a first search with Pagefind's.
  */
@@ -14,7 +15,7 @@ import { join } from 'node:path';
 import { buildCorpus } from '../../src/lib/pipeline.ts';
 import type { Paper } from '../../src/lib/schema.ts';
 import { buildSearchAssets } from '../../src/lib/search/build-index.ts';
-import { INDEX_PATH, textChunkPath } from '../../src/lib/search/search-options.ts';
+import { INDEX_PATH, TEXT_CHUNK_SIZE, textChunkPath } from '../../src/lib/search/search-options.ts';
 import { buildSiteData } from '../../src/lib/site-data.ts';
 import { OUT, ROOT, listFiles } from './astro-build.ts';
 import { flagValue, formatBytes, formatCount, formatMs, formatSeconds, machineLine, median, percentile, shouldWrite, writeSection } from './bench-report.ts';
@@ -37,7 +38,7 @@ import {
   type Transfer,
 } from './search-browser.ts';
 import { searchAssetSizes, splitIndexSizes, type CompressedSize, type SearchAssetSizes, type SplitIndexSizes } from './search-index-sizes.ts';
-import { benchQueries, type BenchQuery, type QueryKind } from './search-queries.ts';
+import { benchQueries, QUERY_MIX, type BenchQuery, type QueryKind } from './search-queries.ts';
 import { resolveFile, serveStatic, type StaticServer } from './static-server.ts';
 
 /** The heading of this benchmark's BENCHMARKS.md section. */
@@ -60,6 +61,8 @@ export interface SiteSearchResult {
   papers: number;
   /** "site": a full astro build; "index-only": buildSearchAssets over the site's papers, no pages. */
   mode: 'site' | 'index-only';
+  /** The MiniSearch loader the site's client (src/scripts/search-client.ts) calls. */
+  loader: SiteLoader;
   sizes: SearchAssetSizes;
   split: SplitIndexSizes;
   queries: BenchQuery[];
@@ -83,6 +86,21 @@ export interface Comparison {
   lazy: LazyCheck[];
   papershelf: Array<{ query: string; result: PapershelfFirstSearch }>;
   pagefind: PagefindVariant[] | { error: string };
+}
+
+/** A MiniSearch index loader. */
+export type SiteLoader = 'loadJSON' | 'loadJSONAsync';
+
+const SEARCH_CLIENT = join(ROOT, 'src/scripts/search-client.ts');
+
+/** Which loader the site's search client calls (read from its source, comments ignored). */
+export function siteLoader(source = readFileSync(SEARCH_CLIENT, 'utf8')): SiteLoader {
+  const code = source.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+  return /\.loadJSONAsync\s*[<(]/.test(code) ? 'loadJSONAsync' : 'loadJSON';
+}
+
+function loaderMs(result: SiteSearchResult, loader: SiteLoader = result.loader): number {
+  return median(result.engine.loads.map((load) => (loader === 'loadJSON' ? load.syncLoadMs : load.loadMs)));
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -120,7 +138,7 @@ async function measureSite(site: BenchSite, indexOnly: boolean, browserOrigin: (
     for (let run = 0; run < (indexOnly ? 0 : INTERACTION_RUNS); run++) {
       interactions.push(await measureFirstInteraction(browser, origin, '/search/', TYPICAL_QUERY, INDEX_PATH));
     }
-    return { label: site.label, papers: papers.length, mode: indexOnly ? 'index-only' : 'site', sizes, split, queries, engine, interactions };
+    return { label: site.label, papers: papers.length, mode: indexOnly ? 'index-only' : 'site', loader: siteLoader(), sizes, split, queries, engine, interactions };
   } finally {
     await server.close();
   }
@@ -202,21 +220,23 @@ function assetsTable(results: readonly SiteSearchResult[]): string {
 function loadTable(results: readonly SiteSearchResult[]): string {
   const rows = results.map((r) => {
     const fetchMs = median(r.engine.loads.map((load) => load.fetchMs));
-    const loadMs = median(r.engine.loads.map((load) => load.loadMs));
+    const mark = (loader: SiteLoader) => (r.loader === loader ? ' (the site’s)' : '');
+    const syncCell = `${formatMs(loaderMs(r, 'loadJSON'))}${mark('loadJSON')}`;
+    const asyncCell = `${formatMs(loaderMs(r, 'loadJSONAsync'))}${mark('loadJSONAsync')}`;
     const first = r.interactions.map((i) => i.totalMs);
     const firstCell = first.length === 0 ? 'not measured (no site)' : `${formatMs(median(first))} (min ${formatMs(Math.min(...first))}, ${first.length} cold runs)`;
     const terms = r.engine.loads[0]?.terms ?? 0;
-    return `| ${formatCount(r.papers)} | ${formatMs(fetchMs)} | ${formatMs(loadMs)} | ${r.engine.heapMiB.toFixed(0)} MiB | ${formatCount(terms)} | ${firstCell} |`;
+    return `| ${formatCount(r.papers)} | ${formatMs(fetchMs)} | ${syncCell} | ${asyncCell} | ${r.engine.heapMiB.toFixed(0)} MiB | ${formatCount(terms)} | ${firstCell} |`;
   });
   return [
-    '| Papers | Fetch index.json (localhost), median | `MiniSearch.loadJSONAsync`, median of 3 | JS heap after load | Index terms | First interaction on /search/ → suggestions shown, median |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| Papers | Fetch index.json (localhost), median | `MiniSearch.loadJSON` (sync), median of 3 | `MiniSearch.loadJSONAsync`, median of 3 | JS heap of the loaded index | Index terms | First interaction on /search/ → suggestions shown, median |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
   ].join('\n');
 }
 
 function latencyTable(results: readonly SiteSearchResult[]): string {
-  const kinds = [...new Set(results[0]?.queries.map((query) => query.kind) ?? [])];
+  const kinds = Object.keys(QUERY_MIX) as QueryKind[];
   const row = (r: SiteSearchResult, label: string, pick: (kind: QueryKind) => boolean) => {
     const first = r.queries.flatMap((query, i) => (pick(query.kind) ? [allMs(r, 0)[i] ?? 0] : []));
     const second = r.queries.flatMap((query, i) => (pick(query.kind) ? [allMs(r, 1)[i] ?? 0] : []));
@@ -263,19 +283,19 @@ function breakdown(transfers: readonly Transfer[], group: (path: string) => stri
 }
 
 function comparisonTable(comparison: Comparison): string {
-  const rows: string[] = [];
-  for (const { query, result } of comparison.papershelf) {
+  const rows = comparison.papershelf.flatMap(({ query, result }) => {
     const all = [...result.interaction, ...result.snippets];
-    rows.push(`| “${query}” | Papershelf: index + MiniSearch chunk + snippet chunks of the first page (${result.results} results shown) | ${transferCell(all)} | ${breakdown(all, papershelfGroup)} |`);
-  }
-  if (!('error' in comparison.pagefind)) {
-    for (const variant of comparison.pagefind) {
-      for (const { query, result } of variant.searches) {
-        rows.push(`| “${query}” | Pagefind, ${variant.label}: init + search + \`data()\` of the first 10 (${formatCount(result.results)} results, ${formatMs(result.ms)}) | ${transferCell(result.transfers)} | ${breakdown(result.transfers, pagefindGroup)} |`);
-      }
-    }
-  }
-  return ['| Query | What the first search fetched | Raw | gzip -9 | Requests | gzip by kind (requests) |', '| --- | --- | ---: | ---: | ---: | --- |', ...rows.sort()].join('\n');
+    const pagefind = 'error' in comparison.pagefind ? [] : comparison.pagefind;
+    return [
+      `| “${query}” | Papershelf: index + MiniSearch chunk + snippet chunks of the first page (${result.results} results shown) | ${transferCell(all)} | ${breakdown(all, papershelfGroup)} |`,
+      ...pagefind.flatMap((variant) =>
+        variant.searches
+          .filter((search) => search.query === query)
+          .map(({ result: found }) => `| “${query}” | Pagefind, ${variant.label}: init + search + \`data()\` of the first 10 (${formatCount(found.results)} results, ${formatMs(found.ms)}) | ${transferCell(found.transfers)} | ${breakdown(found.transfers, pagefindGroup)} |`),
+      ),
+    ];
+  });
+  return ['| Query | What the first search fetched | Raw | gzip -9 | Requests | gzip by kind (requests) |', '| --- | --- | ---: | ---: | ---: | --- |', ...rows].join('\n');
 }
 
 function lazyLines(comparison: Comparison): string[] {
@@ -301,7 +321,7 @@ function goalLine(results: readonly SiteSearchResult[]): string {
 }
 
 /** The BENCHMARKS.md section for the results. */
-export function benchmarkSection(results: readonly SiteSearchResult[], comparison: Comparison | null, recommendation: readonly string[]): string {
+export function benchmarkSection(results: readonly SiteSearchResult[], comparison: Comparison | null): string {
   const timer = results.every((r) => r.engine.isolated) ? 'cross-origin isolated, so `performance.now()` has 5 µs resolution' : '`performance.now()` coarsened to 100 µs (page not cross-origin isolated)';
   return [
     SECTION_TITLE,
@@ -333,15 +353,76 @@ export function benchmarkSection(results: readonly SiteSearchResult[], compariso
     '### Query latency (in the page, the site’s options)',
     '',
     latencyTable(results),
-    ...(comparison ? comparisonLines(comparison) : []),
-    ...(recommendation.length > 0 ? ['', '### What the numbers support', '', ...recommendation] : []),
+    ...(comparison ? comparisonLines(comparison, results.find((r) => r.label === SITE_10K.label)?.papers ?? 0) : []),
+    ...recommendationLines(results, comparison),
   ].join('\n');
 }
 
-function comparisonLines(comparison: Comparison): string[] {
+function percentOf(part: number, whole: number): string {
+  return `${Math.round((100 * part) / whole)}%`;
+}
+
+function firstSearchGzip(comparison: Comparison | null, system: 'papershelf' | 'pagefind-papers', query: string): number | null {
+  if (!comparison) return null;
+  if (system === 'papershelf') {
+    const found = comparison.papershelf.find((entry) => entry.query === query)?.result;
+    return found ? sumTransfers([...found.interaction, ...found.snippets]).gzip : null;
+  }
+  if ('error' in comparison.pagefind) return null;
+  const variant = comparison.pagefind.find((entry) => entry.glob.startsWith('papers/'));
+  const found = variant?.searches.find((entry) => entry.query === query)?.result;
+  return found ? sumTransfers(found.transfers).gzip : null;
+}
+
+function snippetLine(comparison: Comparison | null): string {
+  const found = comparison?.papershelf.find((entry) => entry.query === TYPICAL_QUERY)?.result;
+  if (!found) return '';
+  const gzip = sumTransfers(found.snippets).gzip;
+  return ` The snippet chunks are the second cost: ${formatBytes(gzip)} gzip for the ${found.results} results of the first page, ${found.snippets.length} chunk requests — results come in relevance order, so nearly every result lands in a different ${TEXT_CHUNK_SIZE}-paper chunk and the page downloads ${TEXT_CHUNK_SIZE}× the abstracts it needs.`;
+}
+
+function recommendationLines(results: readonly SiteSearchResult[], comparison: Comparison | null): string[] {
+  const tenK = results.find((r) => r.label === SITE_10K.label);
+  if (!tenK) return [];
+  const fiftyK = results.find((r) => r.label === SITE_50K.label);
+  const other: SiteLoader = tenK.loader === 'loadJSON' ? 'loadJSONAsync' : 'loadJSON';
+  const first = tenK.interactions.length > 0 ? median(tenK.interactions.map((i) => i.totalMs)) : null;
+  const papershelf = firstSearchGzip(comparison, 'papershelf', TYPICAL_QUERY);
+  const pagefind = firstSearchGzip(comparison, 'pagefind-papers', TYPICAL_QUERY);
+  const fiftyKLine = fiftyK
+    ? ` At ${formatCount(fiftyK.papers)} papers the single index is ${formatBytes(fiftyK.sizes.index.gzip)} gzip, takes ${formatMs(loaderMs(fiftyK))} to load with \`${fiftyK.loader}\` and queries reach p95 ${formatMs(percentile(allMs(fiftyK, 0), 95))}.`
+    : '';
+  const pagefindLine =
+    papershelf !== null && pagefind !== null
+      ? ` Pagefind’s first search for “${TYPICAL_QUERY}” over the same paper pages transfers ${formatBytes(pagefind)} gzip, ${(papershelf / pagefind).toFixed(0)}× less than Papershelf’s ${formatBytes(papershelf)}: it fetches only the index shards of the query’s words and one small fragment per shown result.`
+      : '';
   return [
     '',
-    `### Lazy loading (${formatCount(readPapers(siteDirs(SITE_10K).dist).length)}-paper site)`,
+    '### What the numbers support',
+    '',
+    `At ${formatCount(tenK.papers)} papers the one index is ${formatBytes(tenK.sizes.index.gzip)} gzip (${formatBytes(tenK.sizes.index.brotli)} brotli) and every first search pays for all of it:` +
+      `${first === null ? '' : ` ${formatMs(first)} from focus to suggestions on localhost,`} of which the site’s \`${tenK.loader}\` is ${formatMs(loaderMs(tenK))} (\`${other}\` takes ${formatMs(loaderMs(tenK, other))};` +
+      ` the async loader yields with \`setTimeout(0)\` ${formatCount(tenK.sizes.asyncLoadYields)} times, and the browser clamps nested timers to 4 ms).` +
+      ` Abstracts are ${percentOf(tenK.split.abstracts.gzip, tenK.sizes.index.gzip)} of the gzip bytes: an index of titles, authors and categories with the stored display fields is` +
+      ` ${formatBytes(tenK.split.titleAuthors.gzip)} gzip (${formatBytes(tenK.split.titleAuthors.brotli)} brotli), and it is all the header box needs, since suggestions show titles and authors only.` +
+      `${fiftyKLine}${pagefindLine}${snippetLine(comparison)}`,
+    '',
+    `So the figures support two indexes over one: load the title/author/category index on the first interaction (suggestions`,
+    `appear after ${percentOf(tenK.split.titleAuthors.gzip, tenK.sizes.index.gzip)} of the bytes), and fetch the abstract index in the background after it, or when the results page`,
+    'runs a full search; serve snippets as small per-paper (or few-paper) files rather than 40-paper chunks; and ' +
+      (tenK.loader === 'loadJSON'
+        ? `keep the synchronous \`loadJSON\` (a ${formatMs(loaderMs(tenK))} main-thread pause at ${formatCount(tenK.papers)} papers; move it to a worker if that pause matters).`
+        : 'load with the synchronous `loadJSON` (in a worker if the main-thread pause matters) instead of `loadJSONAsync`.') +
+      (fiftyK
+        ? ` At ${formatCount(fiftyK.papers)} papers even the title/author index is ${formatBytes(fiftyK.split.titleAuthors.gzip)} gzip, more than a first keystroke should wait for: at that size a sharded index such as Pagefind’s, whose first search stays at a few hundred KiB, is the better design.`
+        : ''),
+  ];
+}
+
+function comparisonLines(comparison: Comparison, papers: number): string[] {
+  return [
+    '',
+    `### Lazy loading (${formatCount(papers)}-paper site)`,
     '',
     ...lazyLines(comparison),
     '',
@@ -367,16 +448,19 @@ function requestedSites(args: readonly string[]): BenchSite[] {
   return [SITE_10K, SITE_50K].filter((site) => labels.includes(site.label));
 }
 
-function recommendationFile(): string[] {
-  try {
-    return readFileSync(join(BENCH_DIR, '..', '..', 'search-recommendation.md'), 'utf8').trimEnd().split('\n');
-  } catch {
-    return [];
-  }
+function report(args: readonly string[], results: readonly SiteSearchResult[], comparison: Comparison | null): void {
+  const section = benchmarkSection(results, comparison);
+  console.log(`\n${section}\n`);
+  if (shouldWrite(args)) writeSection(SECTION_TITLE, section);
 }
 
-/** Runs the search benchmark and prints (and with --write, stores) its section. */
+/** Runs the search benchmark (or, with --report-only, re-renders the last results.json) and prints (and with --write, stores) its section. */
 export async function main(args: readonly string[]): Promise<void> {
+  if (args.includes('--report-only')) {
+    const saved = JSON.parse(readFileSync(join(BENCH_DIR, 'results.json'), 'utf8')) as { results: SiteSearchResult[]; comparison: Comparison | null };
+    report(args, saved.results, saved.comparison);
+    return;
+  }
   await writeBenchPage(join(BENCH_DIR, 'page'));
   const browser = await launchBrowser();
   try {
@@ -390,9 +474,7 @@ export async function main(args: readonly string[]): Promise<void> {
     }
     const comparison = results.some((r) => r.label === SITE_10K.label && r.mode === 'site') ? await compare(browser, siteDirs(SITE_10K).dist, args.includes('--skip-pagefind')) : null;
     writeFileSync(join(BENCH_DIR, 'results.json'), `${JSON.stringify({ results, comparison }, null, 2)}\n`);
-    const section = benchmarkSection(results, comparison, recommendationFile());
-    console.log(`\n${section}\n`);
-    if (shouldWrite(args)) writeSection(SECTION_TITLE, section);
+    report(args, results, comparison);
   } finally {
     await browser.close();
   }

@@ -178,14 +178,46 @@ async function transferOf(origin: string, response: Response, resolveFile: FileR
   return { path, bytes: body.length, gzipBytes: gzipSync(body, { level: 9 }).length };
 }
 
-/** Runs `action` on the page and returns every response it caused, with raw and gzip sizes. */
+/** Counts a page's requests in flight from now on; `quiet()` resolves once none has been for `quietMs`. */
+function trackRequests(page: Page): { quiet: (quietMs?: number) => Promise<void>; stop: () => void } {
+  let inFlight = 0;
+  let lastChange = Date.now();
+  const started = () => {
+    inFlight++;
+    lastChange = Date.now();
+  };
+  const ended = () => {
+    inFlight = Math.max(0, inFlight - 1);
+    lastChange = Date.now();
+  };
+  page.on('request', started);
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+  return {
+    quiet: async (quietMs = 500) => {
+      while (inFlight > 0 || Date.now() - lastChange < quietMs) await page.waitForTimeout(50);
+    },
+    stop: () => {
+      page.off('request', started);
+      page.off('requestfinished', ended);
+      page.off('requestfailed', ended);
+    },
+  };
+}
+
+/** Runs `action` on the page, waits until its requests (and any they trigger) settle, and sizes every response. */
 export async function captureTransfers(page: Page, origin: string, resolveFile: FileResolver, action: () => Promise<void>): Promise<Transfer[]> {
   const responses: Response[] = [];
   const listener = (response: Response) => responses.push(response);
+  const tracker = trackRequests(page);
   page.on('response', listener);
-  await action();
-  await page.waitForLoadState('networkidle');
-  page.off('response', listener);
+  try {
+    await action();
+    await tracker.quiet();
+  } finally {
+    tracker.stop();
+    page.off('response', listener);
+  }
   const transfers = await Promise.all(responses.map((response) => transferOf(origin, response, resolveFile)));
   return transfers.filter((transfer): transfer is Transfer => transfer !== null);
 }

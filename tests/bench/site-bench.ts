@@ -8,7 +8,7 @@
  * before every real build; the trivial project keeps no cache between runs either. With `--profile`, one more real
  * build runs under `node --cpu-prof` and the top self-time functions and files are added to the section.
  */
-import { readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { astroBuild, logTail, measureOutput, type BuildMeasure } from './astro-build.ts';
 import { flagValue, formatBytes, formatCount, formatSeconds, machineLine, median, shouldWrite, writeSection } from './bench-report.ts';
@@ -121,6 +121,14 @@ function formatRuns(series: BuildSeries): string {
   return times.length === 1 ? `${formatSeconds(times[0] ?? 0)} (1 run)` : `${formatSeconds(Math.min(...times))} / ${formatSeconds(median(times))} (${times.length} runs)`;
 }
 
+function fastestRun(series: BuildSeries): BuildMeasure | undefined {
+  return [...series.runs].sort((a, b) => a.seconds - b.seconds)[0];
+}
+
+function stageCell(value: number | null | undefined): string {
+  return value === null || value === undefined ? 'n/a' : formatSeconds(value);
+}
+
 function peakRss(series: BuildSeries): string {
   return `${Math.max(...series.runs.map((run) => run.peakRssMiB)).toFixed(0)} MiB`;
 }
@@ -136,14 +144,23 @@ export function buildTable(result: SiteBenchResult): string {
   const trivialCpu = minCpuSeconds(result.trivial);
   const cpuRatio = realCpu === null || trivialCpu === null ? 'n/a' : `${(realCpu / trivialCpu).toFixed(2)}×`;
   const rss = (series: BuildSeries) => Math.max(...series.runs.map((run) => run.peakRssMiB));
-  const row = (label: string, series: BuildSeries) =>
-    `| ${label} | ${formatCount(series.pages)} | ${formatRuns(series)} | ${cpu(series)} | ${formatCount(pagesPerSecond(series))} | ${peakRss(series)} | ${formatBytes(series.bytes)} (${formatCount(series.files)} files) |`;
+  const row = (label: string, series: BuildSeries) => {
+    const fastest = fastestRun(series);
+    return `| ${label} | ${formatCount(series.pages)} | ${formatRuns(series)} | ${cpu(series)} | ${stageCell(fastest?.stages.syncSeconds)} | ${stageCell(fastest?.stages.routesSeconds)} | ${formatCount(pagesPerSecond(series))} | ${peakRss(series)} | ${formatBytes(series.bytes)} (${formatCount(series.files)} files) |`;
+  };
+  const stageRatio = (pick: (measure: BuildMeasure) => number | null) => {
+    const real = fastestRun(result.real);
+    const trivial = fastestRun(result.trivial);
+    const a = real ? pick(real) : null;
+    const b = trivial ? pick(trivial) : null;
+    return a === null || b === null || b === 0 ? '' : `${(a / b).toFixed(1)}×`;
+  };
   return [
-    '| Build | Pages (.html) | Wall time, cold: min / median | CPU time (user + sys), min | Pages/s (min wall) | Peak RSS | Output size |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| Build | Pages (.html) | Wall time, cold: min / median | CPU time (user + sys), min | of which sync + types | of which static routes | Pages/s (min wall) | Peak RSS | Output size |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     row(`Papershelf, ${formatCount(result.papers)} papers`, result.real),
     row('Trivial floor, same page count', result.trivial),
-    `| **Papershelf ÷ floor** | | **${ratio.toFixed(2)}×** | ${cpuRatio} | | ${(rss(result.real) / rss(result.trivial)).toFixed(1)}× | ${(result.real.bytes / result.trivial.bytes).toFixed(0)}× |`,
+    `| **Papershelf ÷ floor** | | **${ratio.toFixed(2)}×** | ${cpuRatio} | ${stageRatio((m) => m.stages.syncSeconds)} | ${stageRatio((m) => m.stages.routesSeconds)} | | ${(rss(result.real) / rss(result.trivial)).toFixed(1)}× | ${(result.real.bytes / result.trivial.bytes).toFixed(0)}× |`,
   ].join('\n');
 }
 
@@ -153,18 +170,28 @@ function goalLine(result: SiteBenchResult): string {
   return `**Goal:** the real build within ${GOAL_RATIO}× of the trivial floor. **Status:** ${status} (${ratio.toFixed(2)}×: ${formatSeconds(minSeconds(result.real))} vs ${formatSeconds(minSeconds(result.trivial))}).`;
 }
 
+const VM_FRAMES = /^\((?:root|program|garbage collector)\)/;
+
 function profileLines(profile: ProfileSummary): string[] {
+  const inclusive = profile.inclusive.filter((entry) => !VM_FRAMES.test(entry.name) && /prerender bundle|src\//.test(entry.name));
   return [
     '',
-    `Profile of one more real build (\`node --cpu-prof\`, all threads, ${(profile.totalMs / 1000).toFixed(1)} s sampled), top self time:`,
+    `Profile of one more real build (\`node --cpu-prof\`, main thread: ${(profile.totalMs / 1000).toFixed(1)} s busy, ${(profile.idleMs / 1000).toFixed(1)} s idle waiting on I/O; shares are of busy time).`,
+    'Project code is bundled by Astro into `.prerender/` chunks named after a source module plus a hash (`rich-text_*.mjs` is',
+    'src/lib/render/rich-text.ts; `routes_*.mjs` holds src/lib/routes.ts with, among others, site-data.ts and',
+    'search/build-index.ts; `_.._*.mjs` are the `[...id]`-style page routes).',
     '',
-    '| Function — file | Self time | Share |',
+    '| Top self time: function — file | Self | Share |',
     '| --- | ---: | ---: |',
     ...topRows(profile.functions, profile.totalMs, 15),
     '',
-    '| File or package | Self time | Share |',
+    '| Top self time: file or package | Self | Share |',
     '| --- | ---: | ---: |',
     ...topRows(profile.files, profile.totalMs, 10),
+    '',
+    '| Project functions by inclusive time (on the stack) | Inclusive | Share |',
+    '| --- | ---: | ---: |',
+    ...topRows(inclusive, profile.totalMs, 15),
   ];
 }
 
@@ -186,7 +213,8 @@ export function benchmarkSection(result: SiteBenchResult): string {
     'with it, the floor: a minimal Astro project (tests/bench/trivial-site.ts) whose one route `src/pages/[n].astro` returns',
     'as many trivial pages from `getStaticPaths` as the real site produced. Every build is cold: the output folder and',
     "the content layer's data store (`node_modules/.astro/data-store.json`; the trivial project's own cache) are deleted",
-    'first. Wall time includes process start-up; CPU time and peak RSS (maximum resident set size) are from GNU `time -v`.',
+    'first; real builds take the build tests’ lock (tests/output/.build-lock), so no test build shares that cache meanwhile.',
+    'Wall time includes process start-up; CPU time and peak RSS (maximum resident set size) are from GNU `time -v`.',
     '',
     goalLine(result),
     '',
@@ -204,6 +232,8 @@ export function benchmarkSection(result: SiteBenchResult): string {
 export async function main(args: readonly string[]): Promise<void> {
   const runs = Number(flagValue(args, 'runs') ?? 2);
   const result = await measureSiteBuild(runs, args.includes('--profile'));
+  mkdirSync(siteDirs(SITE_10K).root, { recursive: true });
+  writeFileSync(join(siteDirs(SITE_10K).root, 'site-bench.json'), `${JSON.stringify(result, null, 2)}\n`);
   const section = benchmarkSection(result);
   console.log(`\n${section}\n`);
   if (shouldWrite(args)) writeSection(SECTION_TITLE, section);
