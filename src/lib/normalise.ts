@@ -1,4 +1,3 @@
-import { parseArxivId } from './arxiv-id.ts';
 import type { ResolvedCategory } from './categories.ts';
 import { findCodeUrl } from './code-url.ts';
 import { resolveYearlessDate, toIsoDate } from './dates.ts';
@@ -90,8 +89,7 @@ export function normaliseEntry(entry: DumpEntry, order: number, context: Normali
   };
   if (entry.subject !== undefined) addCategory(entry.subject);
   if (entry.idCategory !== undefined) addCategory(entry.idCategory);
-  const parsedId = entry.arxivId === undefined ? null : parseArxivId(entry.arxivId);
-  if (categories.length === 0 && parsedId?.archive) addCategory(parsedId.archive);
+  if (categories.length === 0 && entry.idArchive !== undefined) addCategory(entry.idArchive);
 
   let published: string | null = entry.created ?? null;
   let publishedExact = published !== null;
@@ -125,7 +123,7 @@ export function normaliseEntry(entry: DumpEntry, order: number, context: Normali
     updated: entry.updated ?? null,
     abstract: entry.abstract ?? null,
     comments,
-    arxivId: parsedId?.id ?? null,
+    arxivId: entry.arxivId ?? null,
     version: entry.version ?? null,
     hasCode: entry.hasCode === true || codeUrl !== null,
     codeUrl,

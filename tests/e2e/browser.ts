@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium; test tools never download browsers here. */
@@ -40,4 +41,20 @@ export async function openPage(context: BrowserContext): Promise<{ page: Page } 
     if (response.status() >= 400) record.problems.push(`HTTP ${response.status()} for ${response.url()}`);
   });
   return { page, ...record };
+}
+
+/** Launches one browser for a test file, with a desktop-sized context, closed after the file's tests. */
+export function useBrowser(): { browser: () => Browser; context: () => BrowserContext } {
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  });
+  afterAll(async () => browser?.close());
+  const need = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the browser is not launched yet');
+    return value;
+  };
+  return { browser: () => need(browser), context: () => need(context) };
 }

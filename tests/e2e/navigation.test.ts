@@ -1,20 +1,12 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { openPage, useBrowser } from './browser.ts';
 
 const base = inject('seedSiteUrl');
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-});
-afterAll(async () => browser.close());
+const shared = useBrowser();
 
 describe('browsing the seed site', () => {
   it('goes home → category → paper → author → co-author without a console error or failed request', async () => {
-    const { page, problems } = await openPage(context);
+    const { page, problems } = await openPage(shared.context());
     await page.goto(base);
     await page.getByRole('region', { name: 'Largest categories' }).getByRole('link', { name: 'Machine Learning' }).click();
     await expect.poll(() => page.url()).toBe(`${base}categories/cs.LG/`);
@@ -37,7 +29,7 @@ describe('browsing the seed site', () => {
   });
 
   it('shows a month of papers from the date pages', async () => {
-    const { page, problems } = await openPage(context);
+    const { page, problems } = await openPage(shared.context());
     await page.goto(`${base}dates/`);
     await page.getByRole('link', { name: '2024' }).click();
     await page.getByRole('link', { name: 'March 2024' }).click();
@@ -49,7 +41,7 @@ describe('browsing the seed site', () => {
   });
 
   it('renders math visibly, with KaTeX fonts served by the site', async () => {
-    const { page, problems, requests } = await openPage(context);
+    const { page, problems, requests } = await openPage(shared.context());
     await page.goto(`${base}papers/overt-a-benchmark-for-over-refusal-evaluation-on-text-to-image-models/`);
     const formulas = page.locator('.abstract .katex');
     expect(await formulas.count()).toBeGreaterThan(0);
@@ -67,7 +59,7 @@ describe('browsing the seed site', () => {
   });
 
   it('copies the BibTeX entry with the copy button', async () => {
-    const copyContext = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const copyContext = await shared.browser().newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const { page, problems } = await openPage(copyContext);
     await page.goto(`${base}papers/2503.01253/`);
     const button = page.getByRole('button', { name: 'Copy BibTeX' });
@@ -81,7 +73,7 @@ describe('browsing the seed site', () => {
   });
 
   it('serves a helpful 404 page', async () => {
-    const { page } = await openPage(context);
+    const { page } = await openPage(shared.context());
     const response = await page.goto(`${base}no/such/page/`);
     expect(response?.status()).toBe(404);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');

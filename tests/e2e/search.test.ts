@@ -1,22 +1,14 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { openPage, useBrowser } from './browser.ts';
 
 const base = inject('seedSiteUrl');
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-});
-afterAll(async () => browser.close());
+const shared = useBrowser();
 
 const INDEX = 'search/index.json';
 
 describe('search in the browser', () => {
   it('does not load the index before the first interaction, and loads it on focus', async () => {
-    const { page, requests, problems } = await openPage(context);
+    const { page, requests, problems } = await openPage(shared.context());
     for (const path of ['', 'papers/2510.15464/', 'authors/baihe-huang/']) {
       await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
       expect(requests.filter((url) => url.endsWith(INDEX)), path).toEqual([]);
@@ -30,7 +22,7 @@ describe('search in the browser', () => {
   });
 
   it('shows the expected paper while typing, and Enter with nothing chosen opens the results page', async () => {
-    const { page, problems } = await openPage(context);
+    const { page, problems } = await openPage(shared.context());
     await page.goto(base);
     await page.keyboard.press('Control+k');
     await page.keyboard.type('HuPER');
@@ -45,7 +37,7 @@ describe('search in the browser', () => {
   });
 
   it('opens the chosen suggestion with ↓ and Enter, and closes the list with Escape', async () => {
-    const { page, problems } = await openPage(context);
+    const { page, problems } = await openPage(shared.context());
     await page.goto(base);
     const input = page.getByRole('combobox', { name: 'Search papers' });
     await input.focus();
@@ -66,7 +58,7 @@ describe('search in the browser', () => {
   });
 
   it('finds papers despite a typo and through math: "difusion" and "Theta"', async () => {
-    const { page, problems } = await openPage(context);
+    const { page, problems } = await openPage(shared.context());
     await page.goto(`${base}search/?q=difusion`);
     await expect.poll(() => page.locator('[data-search-results] .paper-title').allTextContents()).toContain('Plan, Verify and Fill: A Structured Parallel Decoding Approach for Diffusion Language Models');
     expect(await page.locator('[data-search-results] mark').first().textContent()).toBe('Diffusion');
@@ -82,7 +74,7 @@ describe('search in the browser', () => {
   });
 
   it('keeps facets in the URL, and Back restores the previous results', async () => {
-    const { page, problems } = await openPage(context);
+    const { page, problems } = await openPage(shared.context());
     await page.goto(`${base}search/?q=learning`);
     const titles = () => page.locator('[data-search-results] .paper-title').allTextContents();
     await expect.poll(async () => (await titles()).length).toBeGreaterThan(5);
@@ -104,7 +96,7 @@ describe('search in the browser', () => {
   });
 
   it('explains an empty query and a query with no results', async () => {
-    const { page, problems } = await openPage(context);
+    const { page, problems } = await openPage(shared.context());
     await page.goto(`${base}search/`);
     await expect.poll(() => page.locator('[data-search-status]').textContent()).toContain('Type words from a title');
     await page.goto(`${base}search/?q=zzzqqq`);
@@ -114,7 +106,7 @@ describe('search in the browser', () => {
   });
 
   it('treats the query as text, never as markup', async () => {
-    const { page, problems } = await openPage(context);
+    const { page, problems } = await openPage(shared.context());
     await page.goto(`${base}search/?q=${encodeURIComponent('<img src=x onerror=alert(1)>')}`);
     await expect.poll(() => page.locator('[data-search-status]').textContent()).toContain('<img src=x onerror=alert(1)>');
     expect(await page.locator('main img').count()).toBe(0);

@@ -69,6 +69,7 @@ export function parseArxivIdLines(lines: readonly DumpLine[], file: string): Par
       if (parsed) {
         entry.arxivId = parsed.id;
         if (parsed.version !== null) entry.version = parsed.version;
+        if (parsed.archive !== null) entry.idArchive = parsed.archive;
       } else {
         issues.push({
           severity: 'error',

@@ -29,6 +29,8 @@ export interface DumpEntry {
   comments?: string[];
   arxivId?: string;
   version?: number;
+  /** Archive an old-style id names ("hep-th" for hep-th/9711200). */
+  idArchive?: string;
   /** Category given next to the arXiv id, e.g. "arXiv:2510.15464 [cs.LG]". */
   idCategory?: string;
   created?: string;
