@@ -1,6 +1,7 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { dataFilesIntegration } from './src/integrations/data-files.ts';
 import { loadSiteConfig } from './src/config.ts';
 import { DEFAULT_SITE } from './src/lib/schema.ts';
 
@@ -13,8 +14,9 @@ export default defineConfig({
   site: config.site,
   base: config.base,
   trailingSlash: 'always',
-  integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') })],
-  build: { format: 'directory' },
+  integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') }), dataFilesIntegration(config)],
+  // Several pages in flight at once: while one page's file is written, the next renders (BENCHMARKS.md, "Site build").
+  build: { format: 'directory', concurrency: 4 },
   // No Markdown is rendered, and Shiki's inline styles would not pass the CSP.
   markdown: { syntaxHighlight: false },
   security: {

@@ -1,6 +1,4 @@
-import rss from '@astrojs/rss';
-import { siteConfig } from '../config.ts';
-import { absoluteUrl } from './absolute-url.ts';
+import { getRssString } from '@astrojs/rss';
 import { richTextToPlain, excerpt } from './render/rich-text.ts';
 import type { PaperView } from './site-data.ts';
 
@@ -14,6 +12,13 @@ export const feedPaths = {
   author: (slug: string) => `authors/${slug}/feed.xml`,
 };
 
+/** What a feed needs to know about the site. */
+export interface FeedSite {
+  title: string;
+  /** The absolute URL of a site path (base included). */
+  url: (path?: string) => string;
+}
+
 const XML_UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const XML_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
@@ -21,17 +26,17 @@ function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => XML_ENTITIES[char] ?? char);
 }
 
-/** An RSS 2.0 feed of the newest papers of a list (already newest first). */
-export function paperFeed(title: string, description: string, papers: readonly PaperView[]): Promise<Response> {
-  return rss({
-    title: `${title} · ${siteConfig.title}`,
+/** The RSS 2.0 feed (XML text) of the newest papers of a list (already newest first). */
+export function paperFeedXml(site: FeedSite, title: string, description: string, papers: readonly PaperView[]): Promise<string> {
+  return getRssString({
+    title: `${title} · ${site.title}`,
     description,
-    site: absoluteUrl(),
+    site: site.url(),
     trailingSlash: true,
     items: papers.slice(0, FEED_SIZE).map((view) => ({
       // @astrojs/rss escapes text; characters XML cannot hold at all are dropped.
       title: view.titlePlain.replace(XML_UNSAFE, ''),
-      link: absoluteUrl(view.path),
+      link: site.url(view.path),
       ...(view.paper.published ? { pubDate: new Date(`${view.paper.published}T00:00:00Z`) } : {}),
       description: richTextToPlain(excerpt(view.paper.abstract ?? '', 600)).replace(XML_UNSAFE, ''),
       categories: view.paper.categories.map((category) => category.id),

@@ -1,6 +1,5 @@
 import { getCollection } from 'astro:content';
 import { buildSiteData, type SiteData } from './site-data.ts';
-import { buildSearchAssets, type SearchAssets } from './search/build-index.ts';
 
 let cached: Promise<SiteData> | undefined;
 
@@ -13,12 +12,4 @@ export function getSiteData(): Promise<SiteData> {
     ),
   );
   return cached;
-}
-
-let searchAssets: Promise<SearchAssets> | undefined;
-
-/** The search index and snippet chunks, built once per build in the order of the site's papers. */
-export function getSearchAssets(): Promise<SearchAssets> {
-  searchAssets ??= getSiteData().then((data) => buildSearchAssets(data.papers.map((view) => view.paper)));
-  return searchAssets;
 }

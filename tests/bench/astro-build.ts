@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+export { withProjectBuildLock } from '../build/build-site.ts';
 
 /** The project root. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -18,29 +19,6 @@ export const ASTRO_BIN = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 export const DATA_STORE = join(ROOT, 'node_modules/.astro/data-store.json');
 
 const GNU_TIME = '/usr/bin/time';
-/** The lock the build tests take (tests/build/build-site.ts): builds of the project share its content cache, so they take turns. */
-const PROJECT_BUILD_LOCK = join(ROOT, 'tests/output/.build-lock');
-const STALE_LOCK_MS = 600_000;
-
-/** Runs `task` holding the project's build lock (a directory, as the build tests use it); a lock older than ten minutes is stale. */
-export async function withProjectBuildLock<T>(task: () => Promise<T>): Promise<T> {
-  mkdirSync(dirname(PROJECT_BUILD_LOCK), { recursive: true });
-  for (;;) {
-    try {
-      mkdirSync(PROJECT_BUILD_LOCK);
-      break;
-    } catch {
-      const held = statSync(PROJECT_BUILD_LOCK, { throwIfNoEntry: false });
-      if (held && Date.now() - held.mtimeMs > STALE_LOCK_MS) rmSync(PROJECT_BUILD_LOCK, { recursive: true, force: true });
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  try {
-    return await task();
-  } finally {
-    rmSync(PROJECT_BUILD_LOCK, { recursive: true, force: true });
-  }
-}
 
 /** How to run one build. */
 export interface BuildOptions {

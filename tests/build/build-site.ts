@@ -19,19 +19,21 @@ function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-function withBuildLock<T>(run: () => T): T {
+// One attempt at the lock (a directory); a lock older than ten minutes was left by a killed run.
+function tryTakeLock(): boolean {
   mkdirSync(fileURLToPath(new URL('../output/', import.meta.url)), { recursive: true });
-  for (;;) {
-    try {
-      mkdirSync(LOCK);
-      break;
-    } catch {
-      // A lock older than ten minutes was left by a killed run.
-      const held = statSync(LOCK, { throwIfNoEntry: false });
-      if (held && Date.now() - held.mtimeMs > 600_000) rmSync(LOCK, { recursive: true, force: true });
-      sleep(200);
-    }
+  try {
+    mkdirSync(LOCK);
+    return true;
+  } catch {
+    const held = statSync(LOCK, { throwIfNoEntry: false });
+    if (held && Date.now() - held.mtimeMs > 600_000) rmSync(LOCK, { recursive: true, force: true });
+    return false;
   }
+}
+
+function withBuildLock<T>(run: () => T): T {
+  while (!tryTakeLock()) sleep(200);
   try {
     return run();
   } finally {
@@ -39,8 +41,18 @@ function withBuildLock<T>(run: () => T): T {
   }
 }
 
+/** Runs `task` holding the lock every build of the project takes (they share Astro's content cache); waits without blocking. */
+export async function withProjectBuildLock<T>(task: () => Promise<T>): Promise<T> {
+  while (!tryTakeLock()) await new Promise((resolve) => setTimeout(resolve, 200));
+  try {
+    return await task();
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
 // Vitest puts Vite's import.meta.env values (BASE_URL, MODE, …) into process.env; a child build must not inherit them.
-function cleanEnvironment(): NodeJS.ProcessEnv {
+export function cleanEnvironment(): NodeJS.ProcessEnv {
   const inherited = { ...process.env };
   for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST']) delete inherited[name];
   for (const name of Object.keys(inherited)) if (name.startsWith('VITEST')) delete inherited[name];

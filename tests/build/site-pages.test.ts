@@ -7,7 +7,7 @@ import { PapersJsonSchema } from '../../src/lib/schema.ts';
 import { buildSiteData } from '../../src/lib/site-data.ts';
 import { fixturePath, seedDumps, seedSources } from '../helpers.ts';
 import { buildSite, SEED_SITE } from './build-site.ts';
-import { elementsOf, linksOf, listFiles, readPage } from './dist-files.ts';
+import { elementsOf, listFiles, readPage } from './dist-files.ts';
 
 const papers = buildCorpus(seedDumps(), { sources: seedSources() }).papers;
 const data = buildSiteData(papers);

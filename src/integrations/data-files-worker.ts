@@ -1,0 +1,47 @@
+/**
+ * Worker thread of the papershelf integration: loads the data folder, generates every data file and, once the
+ * main thread says the output folder is ready (Astro empties it first), writes them there. Runs on its own
+ * core while Astro renders the pages.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import { dataFilesOfFolder, type DataFile, type DataFilesConfig } from '../lib/data-files.ts';
+
+/** What the integration passes to the worker. */
+export interface DataFilesJob {
+  config: DataFilesConfig;
+  outDir: string;
+}
+
+/** What the worker reports when done. */
+export type DataFilesOutcome = { ok: true; files: number; bytes: number; seconds: number } | { ok: false; error: string };
+
+const job = workerData as DataFilesJob;
+const port = parentPort;
+const outDirReady = new Promise<void>((resolve) => port?.once('message', () => resolve()));
+
+async function run(): Promise<DataFilesOutcome> {
+  const started = performance.now();
+  const files: DataFile[] = [];
+  for await (const file of dataFilesOfFolder(job.config)) files.push(file);
+  await outDirReady;
+  const made = new Set<string>();
+  let bytes = 0;
+  for (const file of files) {
+    const target = join(job.outDir, file.path);
+    const dir = dirname(target);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    writeFileSync(target, file.content);
+    bytes += Buffer.byteLength(file.content);
+  }
+  return { ok: true, files: files.length, bytes, seconds: (performance.now() - started) / 1000 };
+}
+
+run().then(
+  (outcome) => port?.postMessage(outcome),
+  (error: unknown) => port?.postMessage({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies DataFilesOutcome),
+);

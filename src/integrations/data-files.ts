@@ -1,0 +1,89 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { AstroIntegration } from 'astro';
+import { dataFileType, dataFilesOfFolder, isDataFilePath, type DataFilesConfig } from '../lib/data-files.ts';
+import type { DataFilesJob, DataFilesOutcome } from './data-files-worker.ts';
+
+/**
+ * Astro integration that publishes the data files (feeds, papers.json, search assets). In `astro build` a
+ * worker thread generates them from the data folder while Astro renders the pages on the main thread, and
+ * writes them once Astro has emptied the output folder; the build waits for it at the end and fails if it
+ * failed. In `astro dev` they are generated in-process on first request and again after a dump changes.
+ */
+export function dataFilesIntegration(config: DataFilesConfig): AstroIntegration {
+  let command = '';
+  let worker: Worker | null = null;
+  let outcome: Promise<DataFilesOutcome> | null = null;
+  const dataDir = resolve(config.dataDir);
+
+  return {
+    name: 'papershelf-data-files',
+    hooks: {
+      'astro:config:setup': (options) => {
+        command = options.command;
+      },
+      'astro:config:done': ({ config: astroConfig }) => {
+        if (command !== 'build') return;
+        // Started now, the worker's parsing overlaps Astro's content sync and bundling.
+        const job: DataFilesJob = {
+          config: { ...config, site: astroConfig.site ?? config.site, base: astroConfig.base },
+          outDir: fileURLToPath(astroConfig.outDir),
+        };
+        const started = new Worker(new URL('./data-files-worker.ts', import.meta.url), { workerData: job });
+        // A build that fails before the end must not wait for the worker.
+        started.unref();
+        outcome = new Promise<DataFilesOutcome>((settle) => {
+          started.once('message', (message: DataFilesOutcome) => settle(message));
+          started.once('error', (error) => settle({ ok: false, error: error.stack ?? error.message }));
+          started.once('exit', (code) => settle({ ok: false, error: `the data-files worker exited with code ${code}` }));
+        });
+        worker = started;
+      },
+      // Called once Astro has emptied the output folder: from now on the worker may write there.
+      'astro:build:setup': () => {
+        worker?.postMessage('write');
+      },
+      'astro:build:done': async ({ logger }) => {
+        if (!outcome) return;
+        const result = await outcome;
+        await worker?.terminate();
+        worker = null;
+        if (!result.ok) throw new Error(`writing the data files (feeds, papers.json, search index) failed: ${result.error}`);
+        logger.info(`${result.files} data files (feeds, papers.json, search index), ${(result.bytes / 2 ** 20).toFixed(1)} MiB, in ${result.seconds.toFixed(2)} s on a worker thread`);
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        let files: Promise<Map<string, string>> | null = null;
+        const base = server.config.base.endsWith('/') ? server.config.base : `${server.config.base}/`;
+        const collect = async () => {
+          const map = new Map<string, string>();
+          for await (const file of dataFilesOfFolder(config)) map.set(file.path, file.content);
+          return map;
+        };
+        server.watcher.on('all', (_event, path) => {
+          if (resolve(path).startsWith(dataDir)) files = null;
+        });
+        server.middlewares.use((request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => {
+          const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://dev.local').pathname);
+          const path = pathname.startsWith(base) ? pathname.slice(base.length) : null;
+          if (path === null || !isDataFilePath(path)) return next();
+          files ??= collect();
+          files.then(
+            (map) => {
+              const content = map.get(path);
+              if (content === undefined) return next();
+              response.setHeader('Content-Type', dataFileType(path));
+              response.end(content);
+            },
+            (error: unknown) => {
+              files = null;
+              logger.error(error instanceof Error ? error.message : String(error));
+              next(error);
+            },
+          );
+        });
+      },
+    },
+  };
+}

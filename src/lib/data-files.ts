@@ -1,0 +1,73 @@
+import { feedPaths, paperFeedXml, type FeedSite } from './feeds.ts';
+import { papersJson } from './papers-json.ts';
+import { loadCorpus } from './read-data-dir.ts';
+import { PaperSchema, type Paper, type SiteConfig } from './schema.ts';
+import { buildSearchAssets } from './search/build-index.ts';
+import { INDEX_PATH, textChunkPath } from './search/search-options.ts';
+import { buildSiteData, type SiteData } from './site-data.ts';
+
+/**
+ * The site's data files — feeds, papers.json and the search assets — as opposed to its pages. They need no
+ * page rendering, so the papershelf integration writes them from a worker thread while Astro renders the
+ * pages (and serves them from memory in `astro dev`).
+ */
+
+/** One data file: its site path (no base, no leading slash) and its text. */
+export interface DataFile {
+  path: string;
+  content: string;
+}
+
+/** The settings data files depend on. */
+export type DataFilesConfig = Pick<SiteConfig, 'title' | 'description' | 'site' | 'base' | 'dataDir' | 'categories'>;
+
+/** The absolute URL of a site path under `base` on `site`. */
+export function siteUrlBuilder(site: string, base: string): (path?: string) => string {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  return (path = '') => new URL(`${prefix}${path.replace(/^\//, '')}`, site).href;
+}
+
+/** Content types of the data files, by extension. */
+export function dataFileType(path: string): string {
+  if (path.endsWith('.xml')) return 'application/rss+xml; charset=utf-8';
+  return 'application/json; charset=utf-8';
+}
+
+const DATA_FILE_PATH = /^(?:feed\.xml|papers\.json|search\/[^?#]+\.json|(?:categories|authors)\/[^/]+\/(?:feed\.xml|papers\.json))$/;
+
+/** True for a path that may be a data file (cheap test before computing them, as the dev server does). */
+export function isDataFilePath(path: string): boolean {
+  return DATA_FILE_PATH.test(path);
+}
+
+/** Every data file of a site, generated one after another so a writer can write as they come. */
+export async function* dataFiles(data: SiteData, config: Pick<DataFilesConfig, 'title' | 'description' | 'site' | 'base'>): AsyncGenerator<DataFile> {
+  const site: FeedSite = { title: config.title, url: siteUrlBuilder(config.site, config.base) };
+  yield { path: feedPaths.site(), content: await paperFeedXml(site, 'Newest papers', config.description, data.papers) };
+  yield { path: 'papers.json', content: papersJson(data.papers.map((view) => view.paper)) };
+  for (const category of data.categories) {
+    const name = category.name ? `${category.name} (${category.id})` : category.id;
+    yield { path: feedPaths.category(category.id), content: await paperFeedXml(site, name, `Newest papers in ${name}.`, category.papers) };
+    yield { path: `${category.path}papers.json`, content: papersJson(category.papers.map((view) => view.paper)) };
+  }
+  for (const author of data.authors) {
+    yield { path: feedPaths.author(author.slug), content: await paperFeedXml(site, author.name, `Newest papers by ${author.name}.`, author.papers) };
+  }
+  const search = buildSearchAssets(data.papers.map((view) => view.paper));
+  yield { path: INDEX_PATH, content: search.index };
+  for (const [chunk, content] of search.chunks.entries()) yield { path: textChunkPath(chunk), content };
+}
+
+/** The validated records of a data folder, exactly as the content loader stores them; throws when the data has errors. */
+export async function loadRecords(config: Pick<DataFilesConfig, 'dataDir' | 'categories'>): Promise<Paper[]> {
+  const corpus = await loadCorpus(config.dataDir, { categories: config.categories });
+  if (corpus.report.summary.errors > 0) {
+    throw new Error(`${config.dataDir} has ${corpus.report.summary.errors} data error(s); run "npm run check-data" for the full report and fix them`);
+  }
+  return corpus.papers.map((paper) => PaperSchema.parse(paper));
+}
+
+/** Loads the data folder and generates every data file (the integration's worker and dev server use this). */
+export async function* dataFilesOfFolder(config: DataFilesConfig): AsyncGenerator<DataFile> {
+  yield* dataFiles(buildSiteData(await loadRecords(config)), config);
+}
