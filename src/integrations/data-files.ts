@@ -1,9 +1,11 @@
+import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { dataFileType, dataFilesOfFolder, isDataFilePath, type DataFilesConfig } from '../lib/data-files.ts';
+import { listDumps } from '../lib/read-data-dir.ts';
 import type { DataFilesJob, DataFilesOutcome } from './data-files-worker.ts';
 
 /**
@@ -12,6 +14,13 @@ import type { DataFilesJob, DataFilesOutcome } from './data-files-worker.ts';
  * writes them once Astro has emptied the output folder; the build waits for it at the end and fails if it
  * failed. In `astro dev` they are generated in-process on first request and again after a dump changes.
  */
+
+// What the data folder holds, cheaply: each dump's (and sources.json's) path, size and modification time.
+async function folderFingerprint(dataDir: string): Promise<string> {
+  const files = [...(await listDumps(dataDir)), 'sources.json'];
+  const stats = await Promise.all(files.map((file) => stat(join(dataDir, file)).then((info) => `${file}:${info.size}:${info.mtimeMs}`, () => `${file}:-`)));
+  return stats.join('|');
+}
 export function dataFilesIntegration(config: DataFilesConfig): AstroIntegration {
   let command = '';
   let worker: Worker | null = null;
@@ -54,22 +63,24 @@ export function dataFilesIntegration(config: DataFilesConfig): AstroIntegration 
         logger.info(`${result.files} data files (feeds, papers.json, search index), ${(result.bytes / 2 ** 20).toFixed(1)} MiB, in ${result.seconds.toFixed(2)} s on a worker thread`);
       },
       'astro:server:setup': ({ server, logger }) => {
-        let files: Promise<Map<string, string>> | null = null;
+        // Regenerated when the folder's fingerprint changes, so no file-watcher event can be missed.
+        let files: { fingerprint: string; map: Promise<Map<string, string>> } | null = null;
         const base = server.config.base.endsWith('/') ? server.config.base : `${server.config.base}/`;
         const collect = async () => {
           const map = new Map<string, string>();
           for await (const file of dataFilesOfFolder(config)) map.set(file.path, file.content);
           return map;
         };
-        server.watcher.on('all', (_event, path) => {
-          if (resolve(path).startsWith(dataDir)) files = null;
-        });
+        const current = async () => {
+          const fingerprint = await folderFingerprint(dataDir);
+          if (files?.fingerprint !== fingerprint) files = { fingerprint, map: collect() };
+          return files.map;
+        };
         server.middlewares.use((request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => {
           const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://dev.local').pathname);
           const path = pathname.startsWith(base) ? pathname.slice(base.length) : null;
           if (path === null || !isDataFilePath(path)) return next();
-          files ??= collect();
-          files.then(
+          current().then(
             (map) => {
               const content = map.get(path);
               if (content === undefined) return next();

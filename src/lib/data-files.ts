@@ -3,7 +3,7 @@ import { papersJson } from './papers-json.ts';
 import { loadCorpus } from './read-data-dir.ts';
 import { PaperSchema, type Paper, type SiteConfig } from './schema.ts';
 import { buildSearchAssets } from './search/build-index.ts';
-import { INDEX_PATH, textChunkPath } from './search/search-options.ts';
+import { ABSTRACT_INDEX_PATH, TITLE_INDEX_PATH, textChunkPath } from './search/search-options.ts';
 import { buildSiteData, type SiteData } from './site-data.ts';
 
 /**
@@ -54,7 +54,8 @@ export async function* dataFiles(data: SiteData, config: Pick<DataFilesConfig, '
     yield { path: feedPaths.author(author.slug), content: await paperFeedXml(site, author.name, `Newest papers by ${author.name}.`, author.papers) };
   }
   const search = buildSearchAssets(data.papers.map((view) => view.paper));
-  yield { path: INDEX_PATH, content: search.index };
+  yield { path: TITLE_INDEX_PATH, content: search.titles };
+  yield { path: ABSTRACT_INDEX_PATH, content: search.abstracts };
   for (const [chunk, content] of search.chunks.entries()) yield { path: textChunkPath(chunk), content };
 }
 

@@ -1,6 +1,6 @@
 import { formatDate } from '../lib/dates.ts';
 import { href } from '../lib/url.ts';
-import { appendHighlighted, loadIndex, paperUrl, searchIndex, type Hit } from './search-client.ts';
+import { appendHighlighted, loadIndexes, paperUrl, searchIndexes, type Hit } from './search-client.ts';
 
 /**
  * The header search box as an ARIA combobox: typing shows the top results in a listbox, ↑/↓ move,
@@ -91,6 +91,10 @@ export function enhanceSearchBox(form: HTMLFormElement): void {
     setActive(-1);
     status.textContent = hits.length === 0 ? 'No results.' : `${hits.length} results. Use the up and down arrow keys to choose one.`;
   };
+  // Suggestions come from the title index first; when the abstracts arrive, search again unless a choice is under way.
+  const refresh = (): void => {
+    if (document.activeElement === input && input.value.trim() !== '' && active === -1) void update();
+  };
   const update = async () => {
     const query = input.value.trim();
     const run = ++generation;
@@ -99,14 +103,14 @@ export function enhanceSearchBox(form: HTMLFormElement): void {
       return;
     }
     try {
-      const index = await loadIndex();
-      if (run === generation) render(query, searchIndex(index, query));
+      const indexes = await loadIndexes(refresh);
+      if (run === generation) render(query, searchIndexes(indexes, query));
     } catch (error) {
       status.textContent = error instanceof Error ? error.message : 'Search is unavailable.';
     }
   };
 
-  input.addEventListener('focus', () => void loadIndex().catch(() => undefined), { once: true });
+  input.addEventListener('focus', () => void loadIndexes(refresh).catch(() => undefined), { once: true });
   input.addEventListener('input', () => void update());
   input.addEventListener('keydown', (event) => {
     // Keys that choose a candidate in an input method editor are not ours.

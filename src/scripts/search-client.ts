@@ -1,28 +1,24 @@
-import type MiniSearch from 'minisearch';
 import { href } from '../lib/url.ts';
+import type { Hit, SearchIndexes } from '../lib/search/query.ts';
 import {
-  INDEX_OPTIONS,
-  INDEX_PATH,
+  ABSTRACT_INDEX_OPTIONS,
+  ABSTRACT_INDEX_PATH,
   processTerm,
-  SEARCH_OPTIONS,
   TEXT_CHUNK_SIZE,
   textChunkPath,
+  TITLE_INDEX_OPTIONS,
+  TITLE_INDEX_PATH,
   tokenize,
-  type SearchDocument,
   type StoredFields,
   type TextPiece,
 } from '../lib/search/search-options.ts';
 
-/** Browser side of search: loads the prebuilt index once, on demand, and turns hits into safe DOM. */
+export { searchIndexes, type Hit, type SearchIndexes } from '../lib/search/query.ts';
 
-/** A search result with its stored display fields. */
-export interface Hit {
-  id: number;
-  score: number;
-  /** Index terms the document matched (after prefix and fuzzy expansion), for highlighting. */
-  terms: string[];
-  fields: StoredFields;
-}
+/**
+ * Browser side of search: loads the prebuilt indexes on demand — the small title index on the first interaction,
+ * the abstract index right after it — and turns hits into safe DOM.
+ */
 
 // Result links may only point at the site's own paper pages.
 const PAPER_PATH = /^papers\/[A-Za-z0-9][A-Za-z0-9._/-]*\/$/;
@@ -32,40 +28,67 @@ export function paperUrl(fields: StoredFields): string | null {
   return PAPER_PATH.test(fields.p) && !fields.p.includes('..') ? href(fields.p) : null;
 }
 
-let loading: Promise<MiniSearch<SearchDocument>> | null = null;
-
-/** Loads the index on first use (never at page load); later calls share the same promise. */
-export function loadIndex(): Promise<MiniSearch<SearchDocument>> {
-  loading ??= Promise.all([
-    import('minisearch'),
-    fetch(href(INDEX_PATH)).then((response) => {
-      if (!response.ok) throw new Error(`the search index could not be loaded (HTTP ${response.status})`);
-      return response.text();
-    }),
-  ])
-    // loadJSON, not loadJSONAsync: the async variant yields every thousand terms and took 4× longer at 10k papers.
-    .then(([module, json]) => module.default.loadJSON<SearchDocument>(json, INDEX_OPTIONS))
-    .catch((error: unknown) => {
-      loading = null;
-      throw error;
-    });
-  return loading;
+async function fetchText(path: string, what: string): Promise<string> {
+  const response = await fetch(href(path));
+  if (!response.ok) throw new Error(`the ${what} could not be loaded (HTTP ${response.status})`);
+  return response.text();
 }
 
-/** Runs a query with the shared options. */
-export function searchIndex(index: MiniSearch<SearchDocument>, query: string): Hit[] {
-  return index.search(query, SEARCH_OPTIONS).map((result) => ({
-    id: Number(result.id),
-    score: result.score,
-    terms: result.terms,
-    fields: result as unknown as StoredFields,
-  }));
+// A failed load is forgotten, so the next interaction tries again.
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | null = null;
+  return () => {
+    pending ??= load().catch((error: unknown) => {
+      pending = null;
+      throw error;
+    });
+    return pending;
+  };
+}
+
+// loadJSON, not loadJSONAsync: the async variant yields every thousand terms and took 4× longer at 10k papers.
+const loadTitles = once(async () => {
+  const [module, json] = await Promise.all([import('minisearch'), fetchText(TITLE_INDEX_PATH, 'search index')]);
+  return module.default.loadJSON(json, TITLE_INDEX_OPTIONS);
+});
+
+const loadAbstracts = once(async () => {
+  const [module, json] = await Promise.all([import('minisearch'), fetchText(ABSTRACT_INDEX_PATH, 'abstract index')]);
+  return module.default.loadJSON(json, ABSTRACT_INDEX_OPTIONS);
+});
+
+let abstractsLoaded: SearchIndexes['abstracts'] = null;
+
+/**
+ * Loads the title index on first use (never at page load) and starts the abstract index behind it. Resolves
+ * with what is loaded so far; `onAbstracts` runs once the abstracts arrive, to search again with them.
+ */
+export async function loadIndexes(onAbstracts?: () => void): Promise<SearchIndexes> {
+  const titles = await loadTitles();
+  if (abstractsLoaded === null) {
+    loadAbstracts().then(
+      (abstracts) => {
+        const first = abstractsLoaded === null;
+        abstractsLoaded = abstracts;
+        if (first) onAbstracts?.();
+      },
+      () => undefined,
+    );
+  }
+  return { titles, abstracts: abstractsLoaded };
+}
+
+/** Both indexes, waiting for the abstracts too (the full results page ranks with them). */
+export async function loadAllIndexes(): Promise<SearchIndexes> {
+  const [titles, abstracts] = await Promise.all([loadTitles(), loadAbstracts()]);
+  abstractsLoaded = abstracts;
+  return { titles, abstracts };
 }
 
 const textChunks = new Map<number, Promise<TextPiece[][]>>();
 
 /** Abstract pieces of the given papers, fetching only the chunks that hold them. */
-export async function loadAbstracts(hits: readonly Hit[]): Promise<Map<number, TextPiece[]>> {
+export async function loadSnippetTexts(hits: readonly Hit[]): Promise<Map<number, TextPiece[]>> {
   const needed = [...new Set(hits.map((hit) => hit.fields.k))];
   for (const chunk of needed) {
     if (!textChunks.has(chunk)) {

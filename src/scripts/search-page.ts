@@ -1,5 +1,5 @@
 import { formatDate } from '../lib/dates.ts';
-import { appendHighlighted, loadAbstracts, loadIndex, paperUrl, searchIndex, snippetOf, type Hit } from './search-client.ts';
+import { appendHighlighted, loadAllIndexes, loadIndexes, loadSnippetTexts, paperUrl, searchIndexes, snippetOf, type Hit } from './search-client.ts';
 import { facetCounts, readState, stateQuery, visibleHits, type Facet, type SearchState } from './search-state.ts';
 
 /**
@@ -106,7 +106,7 @@ export function startSearchPage(root: HTMLElement): void {
     });
     results.replaceChildren(...items);
     more.hidden = hits.length <= shown;
-    const abstracts = await loadAbstracts(page);
+    const abstracts = await loadSnippetTexts(page);
     page.forEach((hit, position) => {
       const pieces = abstracts.get(hit.id);
       const target = items[position]?.querySelector<HTMLElement>('.excerpt');
@@ -127,10 +127,11 @@ export function startSearchPage(root: HTMLElement): void {
     }
     status.textContent = 'Searching…';
     try {
-      const index = await loadIndex();
+      // Full results rank with the abstracts too, so this page waits for both indexes.
+      const indexes = await loadAllIndexes();
       if (current !== run) return;
       const started = performance.now();
-      const hits = searchIndex(index, state.q);
+      const hits = searchIndexes(indexes, state.q);
       visible = visibleHits(hits, state);
       const took = performance.now() - started;
       renderFacets(hits);
@@ -163,7 +164,7 @@ export function startSearchPage(root: HTMLElement): void {
       results.querySelectorAll<HTMLAnchorElement>('.paper-title a')[first]?.focus();
     });
   });
-  input.addEventListener('focus', () => void loadIndex().catch(() => undefined), { once: true });
+  input.addEventListener('focus', () => void loadIndexes().catch(() => undefined), { once: true });
   window.addEventListener('popstate', () => {
     state = readState(window.location.search);
     shown = PAGE_SIZE;

@@ -1,4 +1,4 @@
-import type { Hit } from './search-client.ts';
+import type { Hit } from '../lib/search/query.ts';
 
 /** The search page's state, all of it in the URL: query, facets and sort. Pure functions only. */
 

@@ -41,6 +41,8 @@ export interface ProfileSummary {
 }
 
 const IDLE = '(idle)';
+// Project files appear as file:// URLs (Node runs src/ directly in the data-files worker and the content loader).
+const PROJECT_URL = new URL('../../', import.meta.url).href;
 
 /** A readable file label: the bundled chunk for Astro's prerender build, the package for node_modules, project-relative paths. */
 export function fileLabel(url: string): string {
@@ -49,8 +51,7 @@ export function fileLabel(url: string): string {
   if (chunk?.[1] !== undefined) return `${chunk[1]} (prerender bundle)`;
   const modules = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
   if (modules?.[1] !== undefined) return `node_modules/${modules[1]}`;
-  const project = /\/work\/main\/(.*)$/.exec(url);
-  return project?.[1] ?? url;
+  return url.startsWith(PROJECT_URL) ? url.slice(PROJECT_URL.length) : url;
 }
 
 function add(totals: Map<string, number>, key: string, ms: number): void {

@@ -1,21 +1,28 @@
 /**
  * Browser side of the search benchmark, bundled by esbuild (search-browser.ts) and served at /__bench/. Loads
- * the site's index with the site's own options and times `MiniSearch.loadJSONAsync` (and, for comparison,
- * `loadJSON`) and `index.search`.
+ * the site's two indexes with the site's own options and code, times `MiniSearch.loadJSON` (what the site uses)
+ * and, for comparison, `loadJSONAsync`, and times queries through the site's `searchIndexes`.
  */
 import MiniSearch from 'minisearch';
-import { INDEX_OPTIONS, SEARCH_OPTIONS, type SearchDocument } from '../../src/lib/search/search-options.ts';
+import { searchIndexes, type SearchIndexes } from '../../src/lib/search/query.ts';
+import { ABSTRACT_INDEX_OPTIONS, TITLE_INDEX_OPTIONS, type AbstractDocument, type TitleDocument } from '../../src/lib/search/search-options.ts';
 
-/** How long fetching and loading the index took. */
-export interface LoadTiming {
+/** How long fetching and loading one index took. */
+export interface IndexLoad {
   fetchMs: number;
-  /** `MiniSearch.loadJSONAsync`, what the site uses. */
-  loadMs: number;
-  /** `MiniSearch.loadJSON` (synchronous) on the same JSON, for comparison. */
+  /** `MiniSearch.loadJSON` (synchronous), what the site uses. */
   syncLoadMs: number;
+  /** `MiniSearch.loadJSONAsync` on the same JSON, for comparison. */
+  loadMs: number;
   chars: number;
   documents: number;
   terms: number;
+}
+
+/** Both indexes' loads. */
+export interface LoadTiming {
+  titles: IndexLoad;
+  abstracts: IndexLoad;
 }
 
 /** One timed query. */
@@ -26,31 +33,40 @@ export interface QueryTiming {
 
 /** What the page exposes to the benchmark. */
 export interface BenchApi {
-  load: (url: string) => Promise<LoadTiming>;
-  run: (queries: readonly string[]) => QueryTiming[];
+  load: (titlesUrl: string, abstractsUrl: string) => Promise<LoadTiming>;
+  /** Runs the queries over both indexes, or over the title index only (the suggestions before the abstracts arrive). */
+  run: (queries: readonly string[], titlesOnly: boolean) => QueryTiming[];
   isolated: () => boolean;
 }
 
-let index: MiniSearch<SearchDocument> | null = null;
+let indexes: SearchIndexes | null = null;
 
-async function load(url: string): Promise<LoadTiming> {
-  index = null;
+async function loadOne<T>(url: string, options: Parameters<typeof MiniSearch.loadJSON<T>>[1]): Promise<{ index: MiniSearch<T>; timing: IndexLoad }> {
   const start = performance.now();
   const json = await (await fetch(url, { cache: 'no-store' })).text();
   const fetched = performance.now();
-  index = await MiniSearch.loadJSONAsync<SearchDocument>(json, INDEX_OPTIONS);
+  const index = MiniSearch.loadJSON<T>(json, options);
   const loaded = performance.now();
-  MiniSearch.loadJSON<SearchDocument>(json, INDEX_OPTIONS);
-  const syncLoadMs = performance.now() - loaded;
-  return { fetchMs: fetched - start, loadMs: loaded - fetched, syncLoadMs, chars: json.length, documents: index.documentCount, terms: index.termCount };
+  await MiniSearch.loadJSONAsync<T>(json, options);
+  const asyncMs = performance.now() - loaded;
+  return { index, timing: { fetchMs: fetched - start, syncLoadMs: loaded - fetched, loadMs: asyncMs, chars: json.length, documents: index.documentCount, terms: index.termCount } };
 }
 
-function run(queries: readonly string[]): QueryTiming[] {
-  const loaded = index;
-  if (loaded === null) throw new Error('load the index first');
+async function load(titlesUrl: string, abstractsUrl: string): Promise<LoadTiming> {
+  indexes = null;
+  const titles = await loadOne<TitleDocument>(titlesUrl, TITLE_INDEX_OPTIONS);
+  const abstracts = await loadOne<AbstractDocument>(abstractsUrl, ABSTRACT_INDEX_OPTIONS);
+  indexes = { titles: titles.index, abstracts: abstracts.index };
+  return { titles: titles.timing, abstracts: abstracts.timing };
+}
+
+function run(queries: readonly string[], titlesOnly: boolean): QueryTiming[] {
+  const loaded = indexes;
+  if (loaded === null) throw new Error('load the indexes first');
+  const using: SearchIndexes = titlesOnly ? { titles: loaded.titles, abstracts: null } : loaded;
   return queries.map((query) => {
     const start = performance.now();
-    const hits = loaded.search(query, SEARCH_OPTIONS).length;
+    const hits = searchIndexes(using, query).length;
     return { ms: performance.now() - start, hits };
   });
 }

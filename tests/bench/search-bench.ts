@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { buildCorpus } from '../../src/lib/pipeline.ts';
 import type { Paper } from '../../src/lib/schema.ts';
 import { buildSearchAssets } from '../../src/lib/search/build-index.ts';
-import { INDEX_PATH, TEXT_CHUNK_SIZE, textChunkPath } from '../../src/lib/search/search-options.ts';
+import { ABSTRACT_INDEX_PATH, TEXT_CHUNK_SIZE, textChunkPath, TITLE_INDEX_PATH } from '../../src/lib/search/search-options.ts';
 import { buildSiteData } from '../../src/lib/site-data.ts';
 import { OUT, ROOT, listFiles } from './astro-build.ts';
 import { flagValue, formatBytes, formatCount, formatMs, formatSeconds, machineLine, median, percentile, shouldWrite, writeSection } from './bench-report.ts';
@@ -37,7 +37,7 @@ import {
   type PapershelfFirstSearch,
   type Transfer,
 } from './search-browser.ts';
-import { searchAssetSizes, splitIndexSizes, type CompressedSize, type SearchAssetSizes, type SplitIndexSizes } from './search-index-sizes.ts';
+import { searchAssetSizes, singleIndexSize, type CompressedSize, type SearchAssetSizes, type SingleIndexSize } from './search-index-sizes.ts';
 import { benchQueries, QUERY_MIX, type BenchQuery, type QueryKind } from './search-queries.ts';
 import { resolveFile, serveStatic, type StaticServer } from './static-server.ts';
 
@@ -64,7 +64,8 @@ export interface SiteSearchResult {
   /** The MiniSearch loader the site's client (src/scripts/search-client.ts) calls. */
   loader: SiteLoader;
   sizes: SearchAssetSizes;
-  split: SplitIndexSizes;
+  /** The one index with every field, as the site shipped before the split, for comparison. */
+  single: SingleIndexSize;
   queries: BenchQuery[];
   engine: EngineMeasure;
   interactions: FirstInteraction[];
@@ -99,8 +100,9 @@ export function siteLoader(source = readFileSync(SEARCH_CLIENT, 'utf8')): SiteLo
   return /\.loadJSONAsync\s*[<(]/.test(code) ? 'loadJSONAsync' : 'loadJSON';
 }
 
-function loaderMs(result: SiteSearchResult, loader: SiteLoader = result.loader): number {
-  return median(result.engine.loads.map((load) => (loader === 'loadJSON' ? load.syncLoadMs : load.loadMs)));
+function loaderMs(result: SiteSearchResult, loader: SiteLoader = result.loader, which: 'titles' | 'abstracts' | 'both' = 'both'): number {
+  const pick = (load: SiteSearchResult['engine']['loads'][number]['titles']) => (loader === 'loadJSON' ? load.syncLoadMs : load.loadMs);
+  return median(result.engine.loads.map((load) => (which === 'titles' ? pick(load.titles) : which === 'abstracts' ? pick(load.abstracts) : pick(load.titles) + pick(load.abstracts))));
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -119,7 +121,8 @@ export function buildIndexOnly(site: BenchSite): { dir: string; papers: Paper[] 
   const dir = join(siteDirs(site).root, 'index-only');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'search/text'), { recursive: true });
-  writeFileSync(join(dir, INDEX_PATH), assets.index);
+  writeFileSync(join(dir, TITLE_INDEX_PATH), assets.titles);
+  writeFileSync(join(dir, ABSTRACT_INDEX_PATH), assets.abstracts);
   assets.chunks.forEach((chunk, index) => writeFileSync(join(dir, textChunkPath(index)), chunk));
   return { dir, papers };
 }
@@ -128,17 +131,17 @@ async function measureSite(site: BenchSite, indexOnly: boolean, browserOrigin: (
   const { dir, papers } = indexOnly ? buildIndexOnly(site) : await builtSite(site);
   console.error(`${site.label}: ${papers.length} papers (${indexOnly ? 'index only' : 'site'}); measuring assets…`);
   const sizes = searchAssetSizes(dir);
-  const split = splitIndexSizes(papers);
+  const single = singleIndexSize(papers);
   const queries = benchQueries(papers);
   const { server, origin } = await browserOrigin(dir);
   try {
-    console.error(`${site.label}: loading the index and running ${queries.length} queries in Chromium…`);
-    const engine = await measureEngine(browser, origin, INDEX_PATH, queries.map((query) => query.text));
+    console.error(`${site.label}: loading the indexes and running ${queries.length} queries in Chromium…`);
+    const engine = await measureEngine(browser, origin, { titles: TITLE_INDEX_PATH, abstracts: ABSTRACT_INDEX_PATH }, queries.map((query) => query.text));
     const interactions: FirstInteraction[] = [];
     for (let run = 0; run < (indexOnly ? 0 : INTERACTION_RUNS); run++) {
-      interactions.push(await measureFirstInteraction(browser, origin, '/search/', TYPICAL_QUERY, INDEX_PATH));
+      interactions.push(await measureFirstInteraction(browser, origin, '/search/', TYPICAL_QUERY, TITLE_INDEX_PATH));
     }
-    return { label: site.label, papers: papers.length, mode: indexOnly ? 'index-only' : 'site', loader: siteLoader(), sizes, split, queries, engine, interactions };
+    return { label: site.label, papers: papers.length, mode: indexOnly ? 'index-only' : 'site', loader: siteLoader(), sizes, single, queries, engine, interactions };
   } finally {
     await server.close();
   }
@@ -178,7 +181,7 @@ async function compare(browser: Awaited<ReturnType<typeof launchBrowser>>, dist:
   try {
     const firstPaper = readPapers(dist)[0]?.id ?? '';
     const lazy: LazyCheck[] = [];
-    for (const path of ['/', `/papers/${firstPaper}/`, '/authors/']) lazy.push(await checkLazyLoading(browser, server.origin, path, INDEX_PATH));
+    for (const path of ['/', `/papers/${firstPaper}/`, '/authors/']) lazy.push(await checkLazyLoading(browser, server.origin, path, TITLE_INDEX_PATH));
     const papershelf = [];
     for (const query of COMPARE_QUERIES) papershelf.push({ query, result: await papershelfFirstSearch(browser, server.origin, (path) => resolveFile({ prefix: '/', dir: dist }, path), query) });
     if (skipPagefind) return { lazy, papershelf, pagefind: { error: 'skipped (--skip-pagefind)' } };
@@ -209,9 +212,9 @@ function allMs(result: SiteSearchResult, pass: number): number[] {
 
 function assetsTable(results: readonly SiteSearchResult[]): string {
   const rows = results.flatMap((r) => [
-    `| ${formatCount(r.papers)} (${r.mode}) | \`search/index.json\` | ${sizeCells(r.sizes.index)} |`,
-    `| | split: title/author/category index (with stored fields) | ${sizeCells(r.split.titleAuthors)} |`,
-    `| | split: abstract index (no stored fields) | ${sizeCells(r.split.abstracts)} |`,
+    `| ${formatCount(r.papers)} (${r.mode}) | \`${TITLE_INDEX_PATH}\`: titles, authors, categories + display fields (first interaction) | ${sizeCells(r.sizes.titles)} |`,
+    `| | \`${ABSTRACT_INDEX_PATH}\`: abstracts, nothing stored (right after) | ${sizeCells(r.sizes.abstracts)} |`,
+    `| | for comparison: the one index with every field the site shipped before | ${sizeCells(r.single.single)} |`,
     `| | \`search/text/*.json\`: ${formatCount(r.sizes.chunks.count)} chunks, ${formatBytes(r.sizes.chunks.totalRaw)} in all | median ${formatBytes(r.sizes.chunks.medianRaw)} (max ${formatBytes(r.sizes.chunks.maxRaw)}) | median ${formatBytes(r.sizes.chunks.medianGzip)} (p95 ${formatBytes(r.sizes.chunks.p95Gzip)}) | |`,
   ]);
   return ['| Papers | Asset | Raw | gzip -9 | brotli -11 |', '| ---: | --- | ---: | ---: | ---: |', ...rows].join('\n');
@@ -219,17 +222,18 @@ function assetsTable(results: readonly SiteSearchResult[]): string {
 
 function loadTable(results: readonly SiteSearchResult[]): string {
   const rows = results.map((r) => {
-    const fetchMs = median(r.engine.loads.map((load) => load.fetchMs));
+    const fetchTitles = median(r.engine.loads.map((load) => load.titles.fetchMs));
+    const fetchAbstracts = median(r.engine.loads.map((load) => load.abstracts.fetchMs));
     const mark = (loader: SiteLoader) => (r.loader === loader ? ' (the site’s)' : '');
-    const syncCell = `${formatMs(loaderMs(r, 'loadJSON'))}${mark('loadJSON')}`;
-    const asyncCell = `${formatMs(loaderMs(r, 'loadJSONAsync'))}${mark('loadJSONAsync')}`;
+    const syncCell = `${formatMs(loaderMs(r, 'loadJSON', 'titles'))} / ${formatMs(loaderMs(r, 'loadJSON', 'abstracts'))}${mark('loadJSON')}`;
+    const asyncCell = `${formatMs(loaderMs(r, 'loadJSONAsync', 'titles'))} / ${formatMs(loaderMs(r, 'loadJSONAsync', 'abstracts'))}${mark('loadJSONAsync')}`;
     const first = r.interactions.map((i) => i.totalMs);
     const firstCell = first.length === 0 ? 'not measured (no site)' : `${formatMs(median(first))} (min ${formatMs(Math.min(...first))}, ${first.length} cold runs)`;
-    const terms = r.engine.loads[0]?.terms ?? 0;
-    return `| ${formatCount(r.papers)} | ${formatMs(fetchMs)} | ${syncCell} | ${asyncCell} | ${r.engine.heapMiB.toFixed(0)} MiB | ${formatCount(terms)} | ${firstCell} |`;
+    const terms = `${formatCount(r.engine.loads[0]?.titles.terms ?? 0)} / ${formatCount(r.engine.loads[0]?.abstracts.terms ?? 0)}`;
+    return `| ${formatCount(r.papers)} | ${formatMs(fetchTitles)} / ${formatMs(fetchAbstracts)} | ${syncCell} | ${asyncCell} | ${r.engine.heapMiB.toFixed(0)} MiB | ${terms} | ${firstCell} |`;
   });
   return [
-    '| Papers | Fetch index.json (localhost), median | `MiniSearch.loadJSON` (sync), median of 3 | `MiniSearch.loadJSONAsync`, median of 3 | JS heap of the loaded index | Index terms | First interaction on /search/ → suggestions shown, median |',
+    '| Papers | Fetch (localhost), median: titles / abstracts | `MiniSearch.loadJSON` (sync), median of 3: titles / abstracts | `MiniSearch.loadJSONAsync`, median of 3: titles / abstracts | JS heap of both loaded indexes | Index terms: titles / abstracts | First interaction on /search/ → suggestions shown, median |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
   ].join('\n');
@@ -243,7 +247,12 @@ function latencyTable(results: readonly SiteSearchResult[]): string {
     const hits = r.queries.flatMap((query, i) => (pick(query.kind) ? [r.engine.passes[0]?.[i]?.hits ?? 0] : []));
     return `| ${formatCount(r.papers)} | ${label} | ${first.length} | ${formatMs(percentile(first, 50))} | ${formatMs(percentile(first, 95))} | ${formatMs(Math.max(...first))} | ${formatMs(percentile(second, 50))} / ${formatMs(percentile(second, 95))} | ${formatCount(median(hits))} | ${hits.filter((count) => count === 0).length} |`;
   };
-  const rows = results.flatMap((r) => [row(r, '**all**', () => true), ...kinds.map((kind) => row(r, kind, (k) => k === kind))]);
+  const titlesOnly = (r: SiteSearchResult) => {
+    const times = r.engine.titlesOnly.map((timing) => timing.ms);
+    const hits = r.engine.titlesOnly.map((timing) => timing.hits);
+    return `| ${formatCount(r.papers)} | all, title index only (suggestions before the abstracts arrive) | ${times.length} | ${formatMs(percentile(times, 50))} | ${formatMs(percentile(times, 95))} | ${formatMs(Math.max(...times))} | | ${formatCount(median(hits))} | ${hits.filter((count) => count === 0).length} |`;
+  };
+  const rows = results.flatMap((r) => [row(r, '**all**', () => true), ...kinds.map((kind) => row(r, kind, (k) => k === kind)), titlesOnly(r)]);
   return [
     '| Papers | Queries | n | p50 | p95 | max | 2nd pass p50 / p95 | Median hits | No hits |',
     '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -270,7 +279,8 @@ export function pagefindGroup(path: string): string {
 }
 
 function papershelfGroup(path: string): string {
-  if (path.endsWith(INDEX_PATH)) return 'index';
+  if (path.endsWith(TITLE_INDEX_PATH)) return 'title index';
+  if (path.endsWith(ABSTRACT_INDEX_PATH)) return 'abstract index';
   if (path.startsWith('/search/text/')) return 'snippet chunks';
   if (path.endsWith('.js')) return 'JS (MiniSearch chunk)';
   return 'other';
@@ -287,7 +297,8 @@ function comparisonTable(comparison: Comparison): string {
     const all = [...result.interaction, ...result.snippets];
     const pagefind = 'error' in comparison.pagefind ? [] : comparison.pagefind;
     return [
-      `| “${query}” | Papershelf: index + MiniSearch chunk + snippet chunks of the first page (${result.results} results shown) | ${transferCell(all)} | ${breakdown(all, papershelfGroup)} |`,
+      `| “${query}” | Papershelf, suggestions: title index + MiniSearch chunk | ${transferCell(result.interaction.filter((t) => papershelfGroup(t.path) !== 'abstract index'))} | ${breakdown(result.interaction.filter((t) => papershelfGroup(t.path) !== 'abstract index'), papershelfGroup)} |`,
+      `| “${query}” | Papershelf, full results: both indexes + MiniSearch chunk + snippet chunks of the first page (${result.results} results shown) | ${transferCell(all)} | ${breakdown(all, papershelfGroup)} |`,
       ...pagefind.flatMap((variant) =>
         variant.searches
           .filter((search) => search.query === query)
@@ -300,7 +311,7 @@ function comparisonTable(comparison: Comparison): string {
 
 function lazyLines(comparison: Comparison): string[] {
   return comparison.lazy.map((check) => {
-    const early = check.before.filter((path) => path.endsWith(INDEX_PATH) || path.startsWith('/search/'));
+    const early = check.before.filter((path) => path.startsWith('/search/'));
     const after = check.afterFocus.filter((path) => !path.startsWith('data:'));
     return `- \`${check.pagePath}\`: ${check.before.length} requests at load, ${early.length === 0 ? 'none of them search assets' : `**search assets fetched before any interaction: ${early.join(', ')}**`}; the first focus of the header box fetched ${after.map((path) => `\`${path}\``).join(', ')}.`;
   });
@@ -331,8 +342,8 @@ export function benchmarkSection(results: readonly SiteSearchResult[], compariso
     `Sites built from the synthetic corpus (tests/bench/generate-corpus.ts, seed ${SEED}; ${formatCount(SITE_10K.entries)} and ${formatCount(SITE_50K.entries)} entries),`,
     'served from `dist` by a plain node:http server on 127.0.0.1 (no compression; gzip and brotli sizes are computed)',
     'and measured in headless Chromium (playwright-core, the system Chromium). Load and query times come from a bench page',
-    'that bundles MiniSearch with the site’s own `INDEX_OPTIONS` and `SEARCH_OPTIONS` (tests/bench/search-bench-entry.ts)',
-    `and times \`index.search(q, SEARCH_OPTIONS)\` with \`performance.now()\` (${timer}). The 200 queries`,
+    'that bundles MiniSearch with the site’s own index options and query code (`searchIndexes` over the title and abstract',
+    `indexes; tests/bench/search-bench-entry.ts) and times each query with \`performance.now()\` (${timer}). The 200 queries`,
     '(tests/bench/search-queries.ts) mix 1–3 title words, author surnames, 1–2 abstract words, 3–5 letter prefixes (what',
     'the header box searches while typing), one-edit typos and a title word with a surname; the second pass repeats them.',
     `The first interaction opens \`/search/\` in a fresh browser context, then focuses \`#site-search-input\` and types “${TYPICAL_QUERY}” at`,
@@ -342,7 +353,7 @@ export function benchmarkSection(results: readonly SiteSearchResult[], compariso
     '',
     machineLine(),
     '',
-    '### Index and snippet chunks',
+    '### Indexes and snippet chunks',
     '',
     assetsTable(results),
     '',
@@ -378,44 +389,42 @@ function snippetLine(comparison: Comparison | null): string {
   const found = comparison?.papershelf.find((entry) => entry.query === TYPICAL_QUERY)?.result;
   if (!found) return '';
   const gzip = sumTransfers(found.snippets).gzip;
-  return ` The snippet chunks are the second cost: ${formatBytes(gzip)} gzip for the ${found.results} results of the first page, ${found.snippets.length} chunk requests — results come in relevance order, so nearly every result lands in a different ${TEXT_CHUNK_SIZE}-paper chunk and the page downloads ${TEXT_CHUNK_SIZE}× the abstracts it needs.`;
+  return ` Snippets of the first results page cost ${formatBytes(gzip)} gzip in ${found.snippets.length} requests for ${found.results} results (chunks of ${TEXT_CHUNK_SIZE} papers: results come in relevance order, so each lands in its own chunk).`;
+}
+
+function suggestionsGzip(comparison: Comparison | null, query: string): number | null {
+  const found = comparison?.papershelf.find((entry) => entry.query === query)?.result;
+  return found ? sumTransfers(found.interaction.filter((transfer) => papershelfGroup(transfer.path) !== 'abstract index')).gzip : null;
 }
 
 function recommendationLines(results: readonly SiteSearchResult[], comparison: Comparison | null): string[] {
   const tenK = results.find((r) => r.label === SITE_10K.label);
   if (!tenK) return [];
   const fiftyK = results.find((r) => r.label === SITE_50K.label);
-  const other: SiteLoader = tenK.loader === 'loadJSON' ? 'loadJSONAsync' : 'loadJSON';
   const first = tenK.interactions.length > 0 ? median(tenK.interactions.map((i) => i.totalMs)) : null;
-  const papershelf = firstSearchGzip(comparison, 'papershelf', TYPICAL_QUERY);
+  const full = firstSearchGzip(comparison, 'papershelf', TYPICAL_QUERY);
+  const suggestions = suggestionsGzip(comparison, TYPICAL_QUERY);
   const pagefind = firstSearchGzip(comparison, 'pagefind-papers', TYPICAL_QUERY);
-  const fiftyKLine = fiftyK
-    ? ` At ${formatCount(fiftyK.papers)} papers the single index is ${formatBytes(fiftyK.sizes.index.gzip)} gzip, takes ${formatMs(loaderMs(fiftyK))} to load with \`${fiftyK.loader}\` and queries reach p95 ${formatMs(percentile(allMs(fiftyK, 0), 95))}.`
-    : '';
+  const both = tenK.sizes.titles.gzip + tenK.sizes.abstracts.gzip;
+  const titlesOnlyP95 = percentile(tenK.engine.titlesOnly.map((timing) => timing.ms), 95);
   const pagefindLine =
-    papershelf !== null && pagefind !== null
-      ? ` Pagefind’s first search for “${TYPICAL_QUERY}” over the same paper pages transfers ${formatBytes(pagefind)} gzip, ${(papershelf / pagefind).toFixed(0)}× less than Papershelf’s ${formatBytes(papershelf)}: it fetches only the index shards of the query’s words and one small fragment per shown result.`
+    suggestions !== null && full !== null && pagefind !== null
+      ? ` For “${TYPICAL_QUERY}”, the suggestions need ${formatBytes(suggestions)} gzip and the full results page ${formatBytes(full)}; Pagefind’s first search over the same paper pages transfers ${formatBytes(pagefind)} (${(suggestions / pagefind).toFixed(1)}× less than the suggestions), because it fetches only the index shards of the query’s words and one fragment per shown result.`
       : '';
+  const fiftyKLine = fiftyK
+    ? ` At ${formatCount(fiftyK.papers)} papers the title index is ${formatBytes(fiftyK.sizes.titles.gzip)} gzip and the abstract index ${formatBytes(fiftyK.sizes.abstracts.gzip)}; loading both takes ${formatMs(loaderMs(fiftyK))} and queries reach p95 ${formatMs(percentile(allMs(fiftyK, 0), 95))}: at that size a sharded index like Pagefind’s, whose first search stays at a few hundred KiB, is the better design.`
+    : '';
   return [
     '',
-    '### What the numbers support',
+    '### The design these figures led to',
     '',
-    `At ${formatCount(tenK.papers)} papers the one index is ${formatBytes(tenK.sizes.index.gzip)} gzip (${formatBytes(tenK.sizes.index.brotli)} brotli) and every first search pays for all of it:` +
-      `${first === null ? '' : ` ${formatMs(first)} from focus to suggestions on localhost,`} of which the site’s \`${tenK.loader}\` is ${formatMs(loaderMs(tenK))} (\`${other}\` takes ${formatMs(loaderMs(tenK, other))};` +
-      ` the async loader yields with \`setTimeout(0)\` ${formatCount(tenK.sizes.asyncLoadYields)} times, and the browser clamps nested timers to 4 ms).` +
-      ` Abstracts are ${percentOf(tenK.split.abstracts.gzip, tenK.sizes.index.gzip)} of the gzip bytes: an index of titles, authors and categories with the stored display fields is` +
-      ` ${formatBytes(tenK.split.titleAuthors.gzip)} gzip (${formatBytes(tenK.split.titleAuthors.brotli)} brotli), and it is all the header box needs, since suggestions show titles and authors only.` +
-      `${fiftyKLine}${pagefindLine}${snippetLine(comparison)}`,
-    '',
-    `So the figures support two indexes over one: load the title/author/category index on the first interaction (suggestions`,
-    `appear after ${percentOf(tenK.split.titleAuthors.gzip, tenK.sizes.index.gzip)} of the bytes), and fetch the abstract index in the background after it, or when the results page`,
-    'runs a full search; serve snippets as small per-paper (or few-paper) files rather than 40-paper chunks; and ' +
-      (tenK.loader === 'loadJSON'
-        ? `keep the synchronous \`loadJSON\` (a ${formatMs(loaderMs(tenK))} main-thread pause at ${formatCount(tenK.papers)} papers; move it to a worker if that pause matters).`
-        : 'load with the synchronous `loadJSON` (in a worker if the main-thread pause matters) instead of `loadJSONAsync`.') +
-      (fiftyK
-        ? ` At ${formatCount(fiftyK.papers)} papers even the title/author index is ${formatBytes(fiftyK.split.titleAuthors.gzip)} gzip, more than a first keystroke should wait for: at that size a sharded index such as Pagefind’s, whose first search stays at a few hundred KiB, is the better design.`
-        : ''),
+    `Two indexes instead of one. At ${formatCount(tenK.papers)} papers the title index (titles, authors, categories and the display fields) is ${formatBytes(tenK.sizes.titles.gzip)} gzip,` +
+      ` ${percentOf(tenK.sizes.titles.gzip, both)} of the search bytes, and it is all the header box needs to suggest papers: it is fetched on the first focus or keystroke` +
+      `${first === null ? '' : ` (suggestions ${formatMs(first)} after focus on localhost, cold)`}, and loads in ${formatMs(loaderMs(tenK, tenK.loader, 'titles'))} with \`${tenK.loader}\`.` +
+      ` The abstract index (${formatBytes(tenK.sizes.abstracts.gzip)} gzip, ${formatMs(loaderMs(tenK, tenK.loader, 'abstracts'))} to load) is fetched right behind it; suggestions are searched again when it arrives, and the results page waits for both.` +
+      ` Every query word must match in some field of either index (tests/unit/search.test.ts); a query over both indexes costs p95 ${formatMs(percentile(allMs(tenK, 0), 95))}, over the title index alone ${formatMs(titlesOnlyP95)}.` +
+      ` The one index with every field would be ${formatBytes(tenK.single.single.gzip)} gzip, so the split costs ${formatBytes(Math.max(0, both - tenK.single.single.gzip))} in all and saves ${percentOf(tenK.sizes.abstracts.gzip, both)} of the bytes before the first suggestions.` +
+      `${pagefindLine}${snippetLine(comparison)}${fiftyKLine}`,
   ];
 }
 
@@ -430,7 +439,7 @@ function comparisonLines(comparison: Comparison, papers: number): string[] {
     '',
     'Bytes fetched after the page itself, captured from playwright response events; gzip is each file gzipped at level 9 (or',
     'as served when smaller: Pagefind’s index, fragment and WebAssembly files are already gzip-compressed). Papershelf:',
-    'the first interaction on the home page (index + MiniSearch chunk), plus the snippet chunks the results page',
+    'the first interaction on the home page (title index + MiniSearch chunk, then the abstract index behind it), plus the snippet chunks the results page',
     '`/search/?q=…` fetched for its first page of 20 results. Pagefind: its documented API on the home page —',
     '`import("/pagefind/pagefind.js")`, `init()`, `search(q)`, then `data()` of the first 10 results.',
     '',

@@ -70,26 +70,31 @@ export interface EngineMeasure {
   loads: LoadTiming[];
   heapMiB: number;
   passes: QueryTiming[][];
+  /** One pass over the title index alone (what the header box searches before the abstracts arrive). */
+  titlesOnly: QueryTiming[];
   isolated: boolean;
 }
 
-/** Loads the index `loads` times in the bench page, then runs the queries `passes` times with the site's options. */
-export async function measureEngine(browser: Browser, origin: string, indexPath: string, queries: readonly string[], loads = 3, passes = 2): Promise<EngineMeasure> {
+/** Loads both indexes `loads` times in the bench page, then runs the queries `passes` times with the site's code. */
+export async function measureEngine(browser: Browser, origin: string, indexPaths: { titles: string; abstracts: string }, queries: readonly string[], loads = 3, passes = 2): Promise<EngineMeasure> {
   return withPage(browser, async (page, context) => {
     await page.goto(`${origin}${BENCH_PREFIX}`);
     await page.waitForFunction(() => 'papershelfBench' in globalThis);
     const before = await heapUsedMiB(page, context);
     const timings: LoadTiming[] = [];
     for (let run = 0; run < loads; run++) {
-      timings.push(await page.evaluate((url) => (globalThis as unknown as { papershelfBench: BenchApi }).papershelfBench.load(url), `${origin}/${indexPath}`));
+      timings.push(
+        await page.evaluate(([titles, abstracts]) => (globalThis as unknown as { papershelfBench: BenchApi }).papershelfBench.load(titles, abstracts), [`${origin}/${indexPaths.titles}`, `${origin}/${indexPaths.abstracts}`] as const),
+      );
     }
     const heapMiB = (await heapUsedMiB(page, context)) - before;
     const results: QueryTiming[][] = [];
     for (let pass = 0; pass < passes; pass++) {
-      results.push(await page.evaluate((list) => (globalThis as unknown as { papershelfBench: BenchApi }).papershelfBench.run(list), [...queries]));
+      results.push(await page.evaluate((list) => (globalThis as unknown as { papershelfBench: BenchApi }).papershelfBench.run(list, false), [...queries]));
     }
+    const titlesOnly = await page.evaluate((list) => (globalThis as unknown as { papershelfBench: BenchApi }).papershelfBench.run(list, true), [...queries]);
     const isolated = await page.evaluate(() => (globalThis as unknown as { papershelfBench: BenchApi }).papershelfBench.isolated());
-    return { loads: timings, heapMiB, passes: results, isolated };
+    return { loads: timings, heapMiB, passes: results, titlesOnly, isolated };
   });
 }
 
@@ -97,9 +102,9 @@ export async function measureEngine(browser: Browser, origin: string, indexPath:
 export interface FirstInteraction {
   /** Focus of the header box (with the query typed at once) until suggestions are in the DOM and a frame passed. */
   totalMs: number;
-  /** Resource timing of index.json: request start to response end. */
+  /** Resource timing of the title index: request start to response end. */
   indexFetchMs: number | null;
-  /** index.json was requested before the interaction. */
+  /** The title index was requested before the interaction. */
   indexBeforeInteraction: boolean;
 }
 
@@ -222,7 +227,7 @@ export async function captureTransfers(page: Page, origin: string, resolveFile: 
   return transfers.filter((transfer): transfer is Transfer => transfer !== null);
 }
 
-/** What a first Papershelf search fetched: on the first interaction (index, JS chunk) and for the results page's snippets. */
+/** What a first Papershelf search fetched: on the first interaction (both indexes, JS chunk) and for the results page's snippets. */
 export interface PapershelfFirstSearch {
   interaction: Transfer[];
   snippets: Transfer[];

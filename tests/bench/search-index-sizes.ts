@@ -1,14 +1,14 @@
 /**
- * Sizes of a site's search assets (the index and the snippet chunks, raw, gzip and brotli), and of the two
- * halves a split index would ship: a title/author/category index and an abstract index.
+ * Sizes of a site's search assets (the title index, the abstract index and the snippet chunks, raw, gzip and
+ * brotli), and, for comparison, of the single index with every field that the site shipped before.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import MiniSearch from 'minisearch';
 import type { Paper } from '../../src/lib/schema.ts';
-import { searchDocuments } from '../../src/lib/search/build-index.ts';
-import { INDEX_OPTIONS, INDEX_PATH, type SearchDocument } from '../../src/lib/search/search-options.ts';
+import { abstractDocuments, titleDocuments } from '../../src/lib/search/build-index.ts';
+import { ABSTRACT_INDEX_PATH, TITLE_INDEX_OPTIONS, TITLE_INDEX_PATH } from '../../src/lib/search/search-options.ts';
 import { median, percentile } from './bench-report.ts';
 
 /** Raw, gzip (level 9) and brotli (quality 11) sizes of one file. */
@@ -20,18 +20,18 @@ export interface CompressedSize {
 
 /** Sizes of a site's search assets. */
 export interface SearchAssetSizes {
-  index: CompressedSize;
-  /** `setTimeout(0)` yields `MiniSearch.loadJSONAsync` makes for this index (one per 1,000 entries of each map it rebuilds). */
+  /** search/titles.json: titles, authors, categories and the stored display fields. */
+  titles: CompressedSize;
+  /** search/abstracts.json: abstracts only. */
+  abstracts: CompressedSize;
+  /** `setTimeout(0)` yields `MiniSearch.loadJSONAsync` would make for both (one per 1,000 entries of each map it rebuilds). */
   asyncLoadYields: number;
   chunks: { count: number; totalRaw: number; medianRaw: number; maxRaw: number; medianGzip: number; p95Gzip: number };
 }
 
-/** Sizes of the two indexes a split design would ship. */
-export interface SplitIndexSizes {
-  /** Title, authors and categories, with the stored display fields: what the header box needs. */
-  titleAuthors: CompressedSize;
-  /** Abstracts only, no stored fields: loaded after, for full-text results. */
-  abstracts: CompressedSize;
+/** Size of the one index with every field and the stored fields (the design before the split), for comparison. */
+export interface SingleIndexSize {
+  single: CompressedSize;
 }
 
 /** Raw, gzip -9 and brotli -11 sizes of a buffer or string. */
@@ -41,16 +41,18 @@ export function compressedSize(data: Buffer | string): CompressedSize {
   return { raw: buffer.length, gzip: gzipSync(buffer, { level: 9 }).length, brotli: brotli.length };
 }
 
-/** Sizes of `search/index.json` and `search/text/*.json` in a built site (or an index-only folder of the same shape). */
+/** Sizes of the two indexes and `search/text/*.json` in a built site (or an index-only folder of the same shape). */
 export function searchAssetSizes(dist: string): SearchAssetSizes {
   const textDir = join(dist, 'search/text');
   const chunkFiles = readdirSync(textDir).filter((name) => name.endsWith('.json'));
   const raw = chunkFiles.map((name) => statSync(join(textDir, name)).size);
   const gzip = chunkFiles.map((name) => gzipSync(readFileSync(join(textDir, name)), { level: 9 }).length);
-  const index = readFileSync(join(dist, INDEX_PATH));
+  const titles = readFileSync(join(dist, TITLE_INDEX_PATH));
+  const abstracts = readFileSync(join(dist, ABSTRACT_INDEX_PATH));
   return {
-    index: compressedSize(index),
-    asyncLoadYields: asyncLoadYields(index.toString('utf8')),
+    titles: compressedSize(titles),
+    abstracts: compressedSize(abstracts),
+    asyncLoadYields: asyncLoadYields(titles.toString('utf8')) + asyncLoadYields(abstracts.toString('utf8')),
     chunks: {
       count: chunkFiles.length,
       totalRaw: raw.reduce((sum, size) => sum + size, 0),
@@ -78,17 +80,11 @@ export function asyncLoadYields(json: string): number {
   return yields + per(parsed.index.length);
 }
 
-function indexJson(documents: readonly SearchDocument[], fields: string[], storeFields: string[]): string {
-  const index = new MiniSearch<SearchDocument>({ ...INDEX_OPTIONS, fields, storeFields });
+/** Builds the one index with every field (title, authors, categories, abstract) and the stored fields, and measures it. */
+export function singleIndexSize(papers: readonly Paper[]): SingleIndexSize {
+  const abstracts = new Map(abstractDocuments(papers).map((document) => [document.id, document.abstract]));
+  const documents = titleDocuments(papers).map((document) => ({ ...document, abstract: abstracts.get(document.id) ?? '' }));
+  const index = new MiniSearch<(typeof documents)[number]>({ ...TITLE_INDEX_OPTIONS, fields: ['title', 'authors', 'categories', 'abstract'] } as never);
   index.addAll(documents);
-  return JSON.stringify(index);
-}
-
-/** Builds the two halves of a split index with the site's options and measures them. */
-export function splitIndexSizes(papers: readonly Paper[]): SplitIndexSizes {
-  const documents = searchDocuments(papers);
-  return {
-    titleAuthors: compressedSize(indexJson(documents, ['title', 'authors', 'categories'], [...(INDEX_OPTIONS.storeFields ?? [])])),
-    abstracts: compressedSize(indexJson(documents, ['abstract'], [])),
-  };
+  return { single: compressedSize(JSON.stringify(index)) };
 }

@@ -4,19 +4,35 @@ import { openPage, useBrowser } from './browser.ts';
 const base = inject('seedSiteUrl');
 const shared = useBrowser();
 
-const INDEX = 'search/index.json';
+const TITLE_INDEX = 'search/titles.json';
+const ABSTRACT_INDEX = 'search/abstracts.json';
 
 describe('search in the browser', () => {
-  it('does not load the index before the first interaction, and loads it on focus', async () => {
+  it('loads no index before the first interaction; on focus the title index, then the abstract index', async () => {
     const { page, requests, problems } = await openPage(shared.context());
     for (const path of ['', 'papers/2510.15464/', 'authors/baihe-huang/']) {
       await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
-      expect(requests.filter((url) => url.endsWith(INDEX)), path).toEqual([]);
+      expect(requests.filter((url) => url.includes('/search/')), path).toEqual([]);
     }
-    const loaded = page.waitForResponse((response) => response.url().endsWith(INDEX));
+    const titles = page.waitForResponse((response) => response.url().endsWith(TITLE_INDEX));
+    const abstracts = page.waitForResponse((response) => response.url().endsWith(ABSTRACT_INDEX));
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-input');
-    expect((await loaded).ok()).toBe(true);
+    expect((await titles).ok()).toBe(true);
+    expect((await abstracts).ok()).toBe(true);
+    const order = requests.filter((url) => url.endsWith(TITLE_INDEX) || url.endsWith(ABSTRACT_INDEX));
+    expect(order.map((url) => url.slice(url.indexOf('search/')))).toEqual([TITLE_INDEX, ABSTRACT_INDEX]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('suggests a paper whose abstract alone has the word, once the abstracts have loaded', async () => {
+    const { page, problems } = await openPage(shared.context());
+    await page.goto(base);
+    await page.keyboard.press('/');
+    await page.keyboard.type('supermartingale');
+    const listbox = page.getByRole('listbox', { name: 'Search suggestions' });
+    await expect.poll(() => listbox.getByRole('option').first().textContent()).toContain('Towards Anytime-Valid Statistical Watermarking');
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -1,18 +1,30 @@
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { buildCorpus } from '../../src/lib/pipeline.ts';
-import { buildSearchAssets, searchDocuments } from '../../src/lib/search/build-index.ts';
-import { INDEX_OPTIONS, TEXT_CHUNK_SIZE, type SearchDocument, type TextPiece } from '../../src/lib/search/search-options.ts';
+import { abstractDocuments, buildSearchAssets, titleDocuments } from '../../src/lib/search/build-index.ts';
+import { queryWords, searchIndexes, type SearchIndexes } from '../../src/lib/search/query.ts';
+import {
+  ABSTRACT_INDEX_OPTIONS,
+  TEXT_CHUNK_SIZE,
+  TITLE_INDEX_OPTIONS,
+  type AbstractDocument,
+  type TextPiece,
+  type TitleDocument,
+} from '../../src/lib/search/search-options.ts';
 import { buildSiteData } from '../../src/lib/site-data.ts';
-import { searchIndex, snippetOf } from '../../src/scripts/search-client.ts';
+import { snippetOf } from '../../src/scripts/search-client.ts';
 import { facetCounts, readState, stateQuery, visibleHits } from '../../src/scripts/search-state.ts';
 import { seedDumps, seedSources } from '../helpers.ts';
 
 // The index is built and loaded exactly as the site does: papers in site order, JSON round trip, shared options.
 const papers = buildSiteData(buildCorpus(seedDumps(), { sources: seedSources() }).papers).papers.map((view) => view.paper);
 const assets = buildSearchAssets(papers);
-const index = MiniSearch.loadJSON<SearchDocument>(assets.index, INDEX_OPTIONS);
-const titles = (query: string) => searchIndex(index, query).map((hit) => papers[hit.id]?.title ?? papers[hit.id]?.id);
+const index: SearchIndexes = {
+  titles: MiniSearch.loadJSON<TitleDocument>(assets.titles, TITLE_INDEX_OPTIONS),
+  abstracts: MiniSearch.loadJSON<AbstractDocument>(assets.abstracts, ABSTRACT_INDEX_OPTIONS),
+};
+const titleIndexOnly: SearchIndexes = { titles: index.titles, abstracts: null };
+const titles = (query: string, indexes = index) => searchIndexes(indexes, query).map((hit) => papers[hit.id]?.title ?? papers[hit.id]?.id);
 const titlesMatching = (pattern: RegExp) => papers.filter((paper) => pattern.test(`${paper.title} ${paper.abstract}`)).map((paper) => paper.title ?? paper.id);
 
 describe('the search index', () => {
@@ -56,17 +68,48 @@ describe('the search index', () => {
   });
 
   it('stores what a result shows, and chunks the snippet text by id', () => {
-    const [hit] = searchIndex(index, 'HuPER');
+    const [hit] = searchIndexes(index, 'HuPER');
     expect(hit?.fields).toMatchObject({ a: 'Chenxu Guo, Jiachen Lian, Yisi Liu et al.', d: '2026-02-02', c: ['eess.AS'], h: 1, p: 'papers/huper-a-human-inspired-framework-for-phonetic-perception/' });
     const chunk = JSON.parse(assets.chunks[hit?.fields.k ?? -1] ?? '[]') as TextPiece[][];
     const pieces = chunk[(hit?.id ?? 0) - (hit?.fields.k ?? 0) * TEXT_CHUNK_SIZE];
     expect(pieces?.map(([text]) => text).join('')).toMatch(/^We propose HuPER/);
-    expect(searchDocuments(papers)).toHaveLength(45);
+    expect(titleDocuments(papers)).toHaveLength(45);
+    expect(abstractDocuments(papers)).toHaveLength(papers.filter((paper) => paper.abstract !== null).length);
+  });
+});
+
+describe('two indexes', () => {
+  it('keeps abstracts out of the small title index, which still finds titles, authors and categories', () => {
+    expect(assets.titles.length).toBeLessThan(assets.abstracts.length);
+    expect(titles('supermartingale', titleIndexOnly)).toEqual([]);
+    expect(titles('watermarking', titleIndexOnly).length).toBeGreaterThanOrEqual(2);
+    expect(titles('Emrullah Ildiz', titleIndexOnly)).toEqual(titles('Emrullah Ildiz'));
+    expect(titles('Audio Speech Processing', titleIndexOnly)).toEqual(['HuPER: A Human-Inspired Framework for Phonetic Perception']);
+  });
+
+  it('needs every word somewhere, in either index: a title word and an abstract word together', () => {
+    const both = papers.filter((paper) => /watermark/i.test(paper.title ?? '') && /supermartingale/i.test(paper.abstract ?? ''));
+    expect(both.length).toBeGreaterThan(0);
+    expect(titles('watermarking supermartingale')).toEqual(both.map((paper) => paper.title));
+    expect(titles('watermarking zzzzqqq')).toEqual([]);
+  });
+
+  it('ranks a paper matching in its title above one matching only in its abstract', () => {
+    const hits = searchIndexes(index, 'diffusion');
+    const inTitle = hits.findIndex((hit) => /diffusion/i.test(papers[hit.id]?.title ?? ''));
+    const abstractOnly = hits.findIndex((hit) => !/diffusion/i.test(papers[hit.id]?.title ?? ''));
+    expect(inTitle).toBeGreaterThanOrEqual(0);
+    expect(abstractOnly).toBeGreaterThan(inTitle);
+  });
+
+  it('turns a query into the index terms: stop words out, accents folded, math read as words', () => {
+    expect(queryWords('The Ildız of \\Theta')).toEqual(['ildiz', 'theta']);
+    expect(queryWords('Łukasz Søgaard Straße')).toEqual(['lukasz', 'sogaard', 'strasse']);
   });
 });
 
 describe('facets and state', () => {
-  const hits = searchIndex(index, 'learning');
+  const hits = searchIndexes(index, 'learning');
 
   it('counts each facet over the hits that pass the other facets', () => {
     const state = readState('?q=learning&year=2025');

@@ -4,16 +4,26 @@ import { richTextPieces } from '../render/rich-text.ts';
 import { safeJson } from '../safe-json.ts';
 import type { Paper } from '../schema.ts';
 import { paths } from '../site-data.ts';
-import { INDEX_OPTIONS, TEXT_CHUNK_SIZE, type SearchDocument, type TextPiece } from './search-options.ts';
+import {
+  ABSTRACT_INDEX_OPTIONS,
+  TEXT_CHUNK_SIZE,
+  TITLE_INDEX_OPTIONS,
+  type AbstractDocument,
+  type TextPiece,
+  type TitleDocument,
+} from './search-options.ts';
 
-/** The search assets of a site: the serialised index and the snippet-text chunks. */
+/** The search assets of a site: the two serialised indexes and the snippet-text chunks. */
 export interface SearchAssets {
-  index: string;
+  /** Titles, authors and categories with the display fields: small, loaded on the first interaction. */
+  titles: string;
+  /** Abstracts only: large, loaded right after. */
+  abstracts: string;
   chunks: string[];
 }
 
-/** One search document per paper, in the given order (ids are positions). */
-export function searchDocuments(papers: readonly Paper[]): SearchDocument[] {
+/** One title-index document per paper, in the given order (ids are positions). */
+export function titleDocuments(papers: readonly Paper[]): TitleDocument[] {
   return papers.map((paper, position) => {
     const title = paper.title ?? (paper.arxivId ? `arXiv:${paper.arxivId}` : paper.id);
     const names = paper.authors.map((author) => author.name).join(', ');
@@ -21,7 +31,6 @@ export function searchDocuments(papers: readonly Paper[]): SearchDocument[] {
       id: position,
       title: toPlainText(title),
       authors: names,
-      abstract: toPlainText(paper.abstract ?? ''),
       categories: paper.categories.map((category) => `${category.id} ${category.name ?? ''}`).join(' '),
       t: paper.title === null ? [[title, 0]] : richTextPieces(paper.title),
       a: paper.authorsTruncated ? `${names} et al.` : names,
@@ -34,14 +43,21 @@ export function searchDocuments(papers: readonly Paper[]): SearchDocument[] {
   });
 }
 
-/** Builds the MiniSearch index (once, at build time) and the snippet chunks: abstracts as pieces, math flagged. */
+/** One abstract-index document per paper with an abstract, same ids as the title index. */
+export function abstractDocuments(papers: readonly Paper[]): AbstractDocument[] {
+  return papers.flatMap((paper, position) => (paper.abstract ? [{ id: position, abstract: toPlainText(paper.abstract) }] : []));
+}
+
+/** Builds both MiniSearch indexes (once, at build time) and the snippet chunks: abstracts as pieces, math flagged. */
 export function buildSearchAssets(papers: readonly Paper[]): SearchAssets {
-  const search = new MiniSearch<SearchDocument>(INDEX_OPTIONS);
-  search.addAll(searchDocuments(papers));
+  const titles = new MiniSearch<TitleDocument>(TITLE_INDEX_OPTIONS);
+  titles.addAll(titleDocuments(papers));
+  const abstracts = new MiniSearch<AbstractDocument>(ABSTRACT_INDEX_OPTIONS);
+  abstracts.addAll(abstractDocuments(papers));
   const chunks: string[] = [];
   for (let start = 0; start < papers.length; start += TEXT_CHUNK_SIZE) {
     const texts: TextPiece[][] = papers.slice(start, start + TEXT_CHUNK_SIZE).map((paper) => (paper.abstract ? richTextPieces(paper.abstract) : []));
     chunks.push(safeJson(texts));
   }
-  return { index: safeJson(search), chunks };
+  return { titles: safeJson(titles), abstracts: safeJson(abstracts), chunks };
 }

@@ -12,13 +12,18 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   'a an and are as at be been but by can do does for from had has have how i if in into is it its of on or our so such than that the their them then there these they this those to was we were what when where which while who will with within without you your'.split(' '),
 );
 
-/** A document as indexed: searchable plain-text fields plus the stored display fields. */
-export interface SearchDocument extends StoredFields {
+/** A document of the title index: its searchable plain-text fields plus the stored display fields. */
+export interface TitleDocument extends StoredFields {
   id: number;
   title: string;
   authors: string;
-  abstract: string;
   categories: string;
+}
+
+/** A document of the abstract index: only the abstract, searched, nothing stored. */
+export interface AbstractDocument {
+  id: number;
+  abstract: string;
 }
 
 /** A piece of displayed text: [text, 1] for math (never highlighted) or [text, 0] for prose. */
@@ -42,12 +47,22 @@ export interface StoredFields {
   k: number;
 }
 
-/** Fields searched, in boost order. */
-export const SEARCH_FIELDS = ['title', 'authors', 'abstract', 'categories'] as const;
+/** Fields of the small index loaded on the first interaction: titles, authors, categories (ids and names). */
+export const TITLE_FIELDS = ['title', 'authors', 'categories'] as const;
+/** Fields of the large index loaded right after it: abstracts. */
+export const ABSTRACT_FIELDS = ['abstract'] as const;
 
-/** Folds one token: lower case, no accents; stop words dropped. */
+// Latin letters that Unicode does not decompose into a base letter plus a mark (so NFKD alone keeps them).
+const UNDECOMPOSED: Readonly<Record<string, string>> = { ı: 'i', ł: 'l', ø: 'o', đ: 'd', ð: 'd', ħ: 'h', ŧ: 't', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th' };
+const UNDECOMPOSED_LETTER = /[ıłøđðħŧßæœþ]/g;
+
+/** Folds one token: lower case, no accents (Ildız and Łukasz match Ildiz and Lukasz); stop words dropped. */
 export function processTerm(term: string): string | null {
-  const folded = term.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  const folded = term
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(UNDECOMPOSED_LETTER, (letter) => UNDECOMPOSED[letter] ?? letter);
   if (folded === '' || STOP_WORDS.has(folded)) return null;
   return folded;
 }
@@ -59,10 +74,18 @@ export function tokenize(text: string): string[] {
     .filter((token) => token !== '');
 }
 
-/** Index options: build and client must agree on these. */
-export const INDEX_OPTIONS: Options<SearchDocument> = {
-  fields: [...SEARCH_FIELDS],
+/** Options of the title index: build and client must agree on these. */
+export const TITLE_INDEX_OPTIONS: Options<TitleDocument> = {
+  fields: [...TITLE_FIELDS],
   storeFields: ['t', 'a', 'd', 'c', 'h', 'p', 'k'],
+  tokenize,
+  processTerm,
+};
+
+/** Options of the abstract index: the same tokens and terms, nothing stored. */
+export const ABSTRACT_INDEX_OPTIONS: Options<AbstractDocument> = {
+  fields: [...ABSTRACT_FIELDS],
+  storeFields: [],
   tokenize,
   processTerm,
 };
@@ -70,20 +93,26 @@ export const INDEX_OPTIONS: Options<SearchDocument> = {
 /**
  * Search behaviour: title first, then authors. The word being typed (the last one) matches as a prefix once it
  * has 3 letters; words of 5 letters or more tolerate a typo. Prefixes on every word and typos on short words
- * cost the most and helped least (BENCHMARKS.md, "Search").
+ * cost the most and helped least (BENCHMARKS.md, "Search"). Every word must match, in any field of either index.
  */
-export const SEARCH_OPTIONS: SearchOptions = {
-  boost: { title: 3, authors: 2.5, categories: 1.5, abstract: 1 },
-  prefix: (term, index, terms) => index === terms.length - 1 && term.length >= 3,
-  fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
-  maxFuzzy: 2,
-  combineWith: 'AND',
-  weights: { fuzzy: 0.45, prefix: 0.6 },
-};
+export const BOOST: Readonly<Record<string, number>> = { title: 3, authors: 2.5, categories: 1.5, abstract: 1 };
 
-/** Path of the index file, under base. */
-export const INDEX_PATH = 'search/index.json';
+/** How one word of a query is looked up: its position decides prefix matching, its length typo tolerance. */
+export function wordSearchOptions(word: string, isLast: boolean): SearchOptions {
+  return {
+    boost: { ...BOOST },
+    prefix: isLast && word.length >= 3,
+    fuzzy: word.length >= 5 ? 0.2 : false,
+    maxFuzzy: 2,
+    weights: { fuzzy: 0.45, prefix: 0.6 },
+  };
+}
+
+/** Path of the title index (loaded on the first interaction), under base. */
+export const TITLE_INDEX_PATH = 'search/titles.json';
+/** Path of the abstract index (loaded right after the title index), under base. */
+export const ABSTRACT_INDEX_PATH = 'search/abstracts.json';
 /** Path of a snippet-text chunk, under base. */
 export const textChunkPath = (chunk: number) => `search/text/${chunk}.json`;
-/** Papers per snippet-text chunk: small enough that a results page fetches little. */
-export const TEXT_CHUNK_SIZE = 40;
+/** Papers per snippet-text chunk: a results page of 20 hits fetches at most 20 small files. */
+export const TEXT_CHUNK_SIZE = 10;
