@@ -1,9 +1,9 @@
 import { feedPaths, paperFeedXml, type FeedSite } from './feeds.ts';
 import { papersJson } from './papers-json.ts';
 import { loadCorpus } from './read-data-dir.ts';
-import { PaperSchema, type Paper, type SiteConfig } from './schema.ts';
+import type { Paper, SiteConfig } from './schema.ts';
 import { buildSearchAssets } from './search/build-index.ts';
-import { ABSTRACT_INDEX_PATH, TITLE_INDEX_PATH, textChunkPath } from './search/search-options.ts';
+import { FULL_INDEX_PATH, TITLE_INDEX_PATH, textChunkPath } from './search/search-options.ts';
 import { buildSiteData, type SiteData } from './site-data.ts';
 
 /**
@@ -55,7 +55,7 @@ export async function* dataFiles(data: SiteData, config: Pick<DataFilesConfig, '
   }
   const search = buildSearchAssets(data.papers.map((view) => view.paper));
   yield { path: TITLE_INDEX_PATH, content: search.titles };
-  yield { path: ABSTRACT_INDEX_PATH, content: search.abstracts };
+  yield { path: FULL_INDEX_PATH, content: search.full };
   for (const [chunk, content] of search.chunks.entries()) yield { path: textChunkPath(chunk), content };
 }
 
@@ -65,7 +65,8 @@ export async function loadRecords(config: Pick<DataFilesConfig, 'dataDir' | 'cat
   if (corpus.report.summary.errors > 0) {
     throw new Error(`${config.dataDir} has ${corpus.report.summary.errors} data error(s); run "npm run check-data" for the full report and fix them`);
   }
-  return corpus.papers.map((paper) => PaperSchema.parse(paper));
+  // Validated by buildCorpus with PaperSchema, as the content loader stores them.
+  return corpus.papers;
 }
 
 /** Loads the data folder and generates every data file (the integration's worker and dev server use this). */

@@ -12,7 +12,7 @@ import { surnameOf } from './names.ts';
  * authors with co-authors, categories, years and months. Pages only look things up here.
  */
 
-/** A paper with its rendered text and its place in the site. */
+/** A paper with its rendered text (rendered on first use) and its place in the site. */
 export interface PaperView {
   paper: Paper;
   /** Site path without base, e.g. `papers/2510.15464/` or `papers/hep-th/9711200/`. */
@@ -99,6 +99,19 @@ function countBy<T>(items: Iterable<T>): Map<T, number> {
   return counts;
 }
 
+// Computes a value on first use and keeps it.
+function memo<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
+}
+
 function viewPaper(paper: Paper, onMathError: (message: string) => void): PaperView {
   const report = (field: string) => (error: string, source: string) =>
     onMathError(`paper ${paper.id}: the formula ${source.slice(0, 80)} in its ${field} could not be rendered (${error}); it is shown as source`);
@@ -106,15 +119,28 @@ function viewPaper(paper: Paper, onMathError: (message: string) => void): PaperV
   const titleSource = paper.title ?? fallback;
   const shortAbstract = paper.abstract === null ? null : excerpt(paper.abstract);
   const titleMath = paper.title !== null && hasMath(paper.title);
+  // The HTML is rendered when a page first asks for it: the data files (feeds, search) never need it.
+  const titleHtml = memo(() => (paper.title === null ? escapeHtml(titleSource) : renderRichText(paper.title, report('title'))));
+  const abstractHtml = memo(() => (paper.abstract === null ? null : renderRichText(paper.abstract, report('abstract'))));
+  const excerptHtml = memo(() => (shortAbstract === null ? null : renderRichText(shortAbstract)));
+  const commentsHtml = memo(() => (paper.comments === null ? null : renderRichText(paper.comments, report('comments'))));
   return {
     paper,
     path: paths.paper(paper.id),
-    titleHtml: paper.title === null ? escapeHtml(titleSource) : renderRichText(paper.title, report('title')),
+    get titleHtml() {
+      return titleHtml();
+    },
     titlePlain: paper.title === null ? titleSource : richTextToPlain(paper.title),
     untitled: paper.title === null,
-    abstractHtml: paper.abstract === null ? null : renderRichText(paper.abstract, report('abstract')),
-    excerptHtml: shortAbstract === null ? null : renderRichText(shortAbstract),
-    commentsHtml: paper.comments === null ? null : renderRichText(paper.comments, report('comments')),
+    get abstractHtml() {
+      return abstractHtml();
+    },
+    get excerptHtml() {
+      return excerptHtml();
+    },
+    get commentsHtml() {
+      return commentsHtml();
+    },
     hasMath: titleMath || [paper.abstract, paper.comments].some((text) => text !== null && hasMath(text)),
     listHasMath: titleMath || (shortAbstract !== null && hasMath(shortAbstract)),
   };

@@ -1,8 +1,8 @@
 import { href } from '../lib/url.ts';
 import type { Hit, SearchIndexes } from '../lib/search/query.ts';
 import {
-  ABSTRACT_INDEX_OPTIONS,
-  ABSTRACT_INDEX_PATH,
+  FULL_INDEX_OPTIONS,
+  FULL_INDEX_PATH,
   processTerm,
   TEXT_CHUNK_SIZE,
   textChunkPath,
@@ -17,7 +17,7 @@ export { searchIndexes, type Hit, type SearchIndexes } from '../lib/search/query
 
 /**
  * Browser side of search: loads the prebuilt indexes on demand — the small title index on the first interaction,
- * the abstract index right after it — and turns hits into safe DOM.
+ * the full index right after it — and turns hits into safe DOM.
  */
 
 // Result links may only point at the site's own paper pages.
@@ -52,37 +52,39 @@ const loadTitles = once(async () => {
   return module.default.loadJSON(json, TITLE_INDEX_OPTIONS);
 });
 
-const loadAbstracts = once(async () => {
-  const [module, json] = await Promise.all([import('minisearch'), fetchText(ABSTRACT_INDEX_PATH, 'abstract index')]);
-  return module.default.loadJSON(json, ABSTRACT_INDEX_OPTIONS);
+const loadFull = once(async () => {
+  const [module, json] = await Promise.all([import('minisearch'), fetchText(FULL_INDEX_PATH, 'full search index')]);
+  return module.default.loadJSON(json, FULL_INDEX_OPTIONS);
 });
 
-let abstractsLoaded: SearchIndexes['abstracts'] = null;
+let fullLoaded: SearchIndexes['full'] = null;
+const fullListeners = new Set<() => void>();
 
-/**
- * Loads the title index on first use (never at page load) and starts the abstract index behind it. Resolves
- * with what is loaded so far; `onAbstracts` runs once the abstracts arrive, to search again with them.
- */
-export async function loadIndexes(onAbstracts?: () => void): Promise<SearchIndexes> {
-  const titles = await loadTitles();
-  if (abstractsLoaded === null) {
-    loadAbstracts().then(
-      (abstracts) => {
-        const first = abstractsLoaded === null;
-        abstractsLoaded = abstracts;
-        if (first) onAbstracts?.();
-      },
-      () => undefined,
-    );
-  }
-  return { titles, abstracts: abstractsLoaded };
+function fullArrived(full: NonNullable<SearchIndexes['full']>): void {
+  if (fullLoaded !== null) return;
+  fullLoaded = full;
+  for (const listener of fullListeners) listener();
+  fullListeners.clear();
 }
 
-/** Both indexes, waiting for the abstracts too (the full results page ranks with them). */
-export async function loadAllIndexes(): Promise<SearchIndexes> {
-  const [titles, abstracts] = await Promise.all([loadTitles(), loadAbstracts()]);
-  abstractsLoaded = abstracts;
-  return { titles, abstracts };
+/**
+ * For the header box: loads the title index on first use (never at page load) and the full index behind it.
+ * Resolves with what is loaded so far; `onFull` runs once the full index arrives, to search again with it.
+ */
+export async function loadIndexes(onFull?: () => void): Promise<SearchIndexes> {
+  if (fullLoaded !== null) return { titles: null, full: fullLoaded };
+  if (onFull) fullListeners.add(onFull);
+  const titles = await loadTitles();
+  // Only now, so the small index does not share the connection with the large one.
+  loadFull().then(fullArrived, () => undefined);
+  return { titles, full: fullLoaded };
+}
+
+/** For the results page: the full index alone (it holds everything the title index does). */
+export async function loadFullIndex(): Promise<SearchIndexes> {
+  const full = await loadFull();
+  fullArrived(full);
+  return { titles: null, full };
 }
 
 const textChunks = new Map<number, Promise<TextPiece[][]>>();

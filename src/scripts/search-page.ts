@@ -1,5 +1,5 @@
 import { formatDate } from '../lib/dates.ts';
-import { appendHighlighted, loadAllIndexes, loadIndexes, loadSnippetTexts, paperUrl, searchIndexes, snippetOf, type Hit } from './search-client.ts';
+import { appendHighlighted, loadFullIndex, loadSnippetTexts, paperUrl, searchIndexes, snippetOf, type Hit } from './search-client.ts';
 import { facetCounts, readState, stateQuery, visibleHits, type Facet, type SearchState } from './search-state.ts';
 
 /**
@@ -127,8 +127,8 @@ export function startSearchPage(root: HTMLElement): void {
     }
     status.textContent = 'Searching…';
     try {
-      // Full results rank with the abstracts too, so this page waits for both indexes.
-      const indexes = await loadAllIndexes();
+      // Full results need the abstracts: this page loads the full index only.
+      const indexes = await loadFullIndex();
       if (current !== run) return;
       const started = performance.now();
       const hits = searchIndexes(indexes, state.q);
@@ -164,7 +164,7 @@ export function startSearchPage(root: HTMLElement): void {
       results.querySelectorAll<HTMLAnchorElement>('.paper-title a')[first]?.focus();
     });
   });
-  input.addEventListener('focus', () => void loadIndexes().catch(() => undefined), { once: true });
+  input.addEventListener('focus', () => void loadFullIndex().catch(() => undefined), { once: true });
   window.addEventListener('popstate', () => {
     state = readState(window.location.search);
     shown = PAGE_SIZE;

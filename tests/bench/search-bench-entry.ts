@@ -1,11 +1,11 @@
 /**
  * Browser side of the search benchmark, bundled by esbuild (search-browser.ts) and served at /__bench/. Loads
- * the site's two indexes with the site's own options and code, times `MiniSearch.loadJSON` (what the site uses)
- * and, for comparison, `loadJSONAsync`, and times queries through the site's `searchIndexes`.
+ * the site's two indexes (title, full) with the site's own options, times `MiniSearch.loadJSON` (what the site
+ * uses) and, for comparison, `loadJSONAsync`, and times queries through the site's `searchIndexes`.
  */
 import MiniSearch from 'minisearch';
 import { searchIndexes, type SearchIndexes } from '../../src/lib/search/query.ts';
-import { ABSTRACT_INDEX_OPTIONS, TITLE_INDEX_OPTIONS, type AbstractDocument, type TitleDocument } from '../../src/lib/search/search-options.ts';
+import { FULL_INDEX_OPTIONS, TITLE_INDEX_OPTIONS, type FullDocument, type TitleDocument } from '../../src/lib/search/search-options.ts';
 
 /** How long fetching and loading one index took. */
 export interface IndexLoad {
@@ -22,7 +22,7 @@ export interface IndexLoad {
 /** Both indexes' loads. */
 export interface LoadTiming {
   titles: IndexLoad;
-  abstracts: IndexLoad;
+  full: IndexLoad;
 }
 
 /** One timed query. */
@@ -33,8 +33,8 @@ export interface QueryTiming {
 
 /** What the page exposes to the benchmark. */
 export interface BenchApi {
-  load: (titlesUrl: string, abstractsUrl: string) => Promise<LoadTiming>;
-  /** Runs the queries over both indexes, or over the title index only (the suggestions before the abstracts arrive). */
+  load: (titlesUrl: string, fullUrl: string) => Promise<LoadTiming>;
+  /** Runs the queries over the full index, or over the title index only (the suggestions before the full index arrives). */
   run: (queries: readonly string[], titlesOnly: boolean) => QueryTiming[];
   isolated: () => boolean;
 }
@@ -52,18 +52,18 @@ async function loadOne<T>(url: string, options: Parameters<typeof MiniSearch.loa
   return { index, timing: { fetchMs: fetched - start, syncLoadMs: loaded - fetched, loadMs: asyncMs, chars: json.length, documents: index.documentCount, terms: index.termCount } };
 }
 
-async function load(titlesUrl: string, abstractsUrl: string): Promise<LoadTiming> {
+async function load(titlesUrl: string, fullUrl: string): Promise<LoadTiming> {
   indexes = null;
   const titles = await loadOne<TitleDocument>(titlesUrl, TITLE_INDEX_OPTIONS);
-  const abstracts = await loadOne<AbstractDocument>(abstractsUrl, ABSTRACT_INDEX_OPTIONS);
-  indexes = { titles: titles.index, abstracts: abstracts.index };
-  return { titles: titles.timing, abstracts: abstracts.timing };
+  const full = await loadOne<FullDocument>(fullUrl, FULL_INDEX_OPTIONS);
+  indexes = { titles: titles.index, full: full.index };
+  return { titles: titles.timing, full: full.timing };
 }
 
 function run(queries: readonly string[], titlesOnly: boolean): QueryTiming[] {
   const loaded = indexes;
   if (loaded === null) throw new Error('load the indexes first');
-  const using: SearchIndexes = titlesOnly ? { titles: loaded.titles, abstracts: null } : loaded;
+  const using: SearchIndexes = titlesOnly ? { titles: loaded.titles, full: null } : loaded;
   return queries.map((query) => {
     const start = performance.now();
     const hits = searchIndexes(using, query).length;

@@ -70,13 +70,13 @@ export interface EngineMeasure {
   loads: LoadTiming[];
   heapMiB: number;
   passes: QueryTiming[][];
-  /** One pass over the title index alone (what the header box searches before the abstracts arrive). */
+  /** One pass over the title index alone (what the header box searches before the full index arrives). */
   titlesOnly: QueryTiming[];
   isolated: boolean;
 }
 
 /** Loads both indexes `loads` times in the bench page, then runs the queries `passes` times with the site's code. */
-export async function measureEngine(browser: Browser, origin: string, indexPaths: { titles: string; abstracts: string }, queries: readonly string[], loads = 3, passes = 2): Promise<EngineMeasure> {
+export async function measureEngine(browser: Browser, origin: string, indexPaths: { titles: string; full: string }, queries: readonly string[], loads = 3, passes = 2): Promise<EngineMeasure> {
   return withPage(browser, async (page, context) => {
     await page.goto(`${origin}${BENCH_PREFIX}`);
     await page.waitForFunction(() => 'papershelfBench' in globalThis);
@@ -84,7 +84,7 @@ export async function measureEngine(browser: Browser, origin: string, indexPaths
     const timings: LoadTiming[] = [];
     for (let run = 0; run < loads; run++) {
       timings.push(
-        await page.evaluate(([titles, abstracts]) => (globalThis as unknown as { papershelfBench: BenchApi }).papershelfBench.load(titles, abstracts), [`${origin}/${indexPaths.titles}`, `${origin}/${indexPaths.abstracts}`] as const),
+        await page.evaluate(([titles, full]) => (globalThis as unknown as { papershelfBench: BenchApi }).papershelfBench.load(titles, full), [`${origin}/${indexPaths.titles}`, `${origin}/${indexPaths.full}`] as const),
       );
     }
     const heapMiB = (await heapUsedMiB(page, context)) - before;
@@ -227,9 +227,12 @@ export async function captureTransfers(page: Page, origin: string, resolveFile: 
   return transfers.filter((transfer): transfer is Transfer => transfer !== null);
 }
 
-/** What a first Papershelf search fetched: on the first interaction (both indexes, JS chunk) and for the results page's snippets. */
+/** What a first Papershelf search fetched: on the first interaction (title index, JS chunk, then the full index) and on the results page (full index, snippets). */
 export interface PapershelfFirstSearch {
+  /** The header box on the home page: title index, MiniSearch chunk, then the full index behind them. */
   interaction: Transfer[];
+  /** The results page opened directly: its search assets (the full index and the snippet chunks). */
+  resultsPage: Transfer[];
   snippets: Transfer[];
   results: number;
 }
@@ -251,7 +254,8 @@ export async function papershelfFirstSearch(browser: Browser, origin: string, re
     const results = await tab.locator('[data-search-results] > li').count();
     return { transfers, results };
   });
-  return { interaction, snippets: page.transfers.filter((transfer) => transfer.path.startsWith('/search/text/')), results: page.results };
+  const searchAssets = page.transfers.filter((transfer) => /^\/search\/.+\.json$/.test(transfer.path));
+  return { interaction, resultsPage: searchAssets, snippets: searchAssets.filter((transfer) => transfer.path.startsWith('/search/text/')), results: page.results };
 }
 
 /** What a first Pagefind search fetched and found. */

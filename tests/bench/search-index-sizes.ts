@@ -1,14 +1,14 @@
 /**
- * Sizes of a site's search assets (the title index, the abstract index and the snippet chunks, raw, gzip and
- * brotli), and, for comparison, of the single index with every field that the site shipped before.
+ * Sizes of a site's search assets (the title index, the full index and the snippet chunks, raw, gzip and
+ * brotli), and, for comparison, of an index of abstracts alone (the other way to split).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import MiniSearch from 'minisearch';
 import type { Paper } from '../../src/lib/schema.ts';
-import { abstractDocuments, titleDocuments } from '../../src/lib/search/build-index.ts';
-import { ABSTRACT_INDEX_PATH, TITLE_INDEX_OPTIONS, TITLE_INDEX_PATH } from '../../src/lib/search/search-options.ts';
+import { fullDocuments } from '../../src/lib/search/build-index.ts';
+import { FULL_INDEX_OPTIONS, FULL_INDEX_PATH, TITLE_INDEX_PATH } from '../../src/lib/search/search-options.ts';
 import { median, percentile } from './bench-report.ts';
 
 /** Raw, gzip (level 9) and brotli (quality 11) sizes of one file. */
@@ -22,16 +22,16 @@ export interface CompressedSize {
 export interface SearchAssetSizes {
   /** search/titles.json: titles, authors, categories and the stored display fields. */
   titles: CompressedSize;
-  /** search/abstracts.json: abstracts only. */
-  abstracts: CompressedSize;
+  /** search/index.json: every field, abstracts included, and the same display fields. */
+  full: CompressedSize;
   /** `setTimeout(0)` yields `MiniSearch.loadJSONAsync` would make for both (one per 1,000 entries of each map it rebuilds). */
   asyncLoadYields: number;
   chunks: { count: number; totalRaw: number; medianRaw: number; maxRaw: number; medianGzip: number; p95Gzip: number };
 }
 
-/** Size of the one index with every field and the stored fields (the design before the split), for comparison. */
-export interface SingleIndexSize {
-  single: CompressedSize;
+/** Size of an index of abstracts alone, nothing stored: the other way to split, for comparison. */
+export interface AbstractOnlySize {
+  abstractsOnly: CompressedSize;
 }
 
 /** Raw, gzip -9 and brotli -11 sizes of a buffer or string. */
@@ -48,11 +48,11 @@ export function searchAssetSizes(dist: string): SearchAssetSizes {
   const raw = chunkFiles.map((name) => statSync(join(textDir, name)).size);
   const gzip = chunkFiles.map((name) => gzipSync(readFileSync(join(textDir, name)), { level: 9 }).length);
   const titles = readFileSync(join(dist, TITLE_INDEX_PATH));
-  const abstracts = readFileSync(join(dist, ABSTRACT_INDEX_PATH));
+  const full = readFileSync(join(dist, FULL_INDEX_PATH));
   return {
     titles: compressedSize(titles),
-    abstracts: compressedSize(abstracts),
-    asyncLoadYields: asyncLoadYields(titles.toString('utf8')) + asyncLoadYields(abstracts.toString('utf8')),
+    full: compressedSize(full),
+    asyncLoadYields: asyncLoadYields(titles.toString('utf8')) + asyncLoadYields(full.toString('utf8')),
     chunks: {
       count: chunkFiles.length,
       totalRaw: raw.reduce((sum, size) => sum + size, 0),
@@ -80,11 +80,9 @@ export function asyncLoadYields(json: string): number {
   return yields + per(parsed.index.length);
 }
 
-/** Builds the one index with every field (title, authors, categories, abstract) and the stored fields, and measures it. */
-export function singleIndexSize(papers: readonly Paper[]): SingleIndexSize {
-  const abstracts = new Map(abstractDocuments(papers).map((document) => [document.id, document.abstract]));
-  const documents = titleDocuments(papers).map((document) => ({ ...document, abstract: abstracts.get(document.id) ?? '' }));
-  const index = new MiniSearch<(typeof documents)[number]>({ ...TITLE_INDEX_OPTIONS, fields: ['title', 'authors', 'categories', 'abstract'] } as never);
-  index.addAll(documents);
-  return { single: compressedSize(JSON.stringify(index)) };
+/** Builds an index of abstracts alone (no stored fields) with the site's options, and measures it. */
+export function abstractOnlySize(papers: readonly Paper[]): AbstractOnlySize {
+  const index = new MiniSearch({ ...FULL_INDEX_OPTIONS, fields: ['abstract'], storeFields: [] });
+  index.addAll(fullDocuments(papers));
+  return { abstractsOnly: compressedSize(JSON.stringify(index)) };
 }

@@ -59,7 +59,7 @@ afterAll(() => {
 
 describe('astro dev', () => {
   it('serves the same data files as the build', async () => {
-    for (const path of ['papers.json', 'feed.xml', 'categories/cs.LG/feed.xml', 'authors/alireza-fallah/feed.xml', 'search/titles.json', 'search/abstracts.json', 'search/text/0.json']) {
+    for (const path of ['papers.json', 'feed.xml', 'categories/cs.LG/feed.xml', 'authors/alireza-fallah/feed.xml', 'search/titles.json', 'search/index.json', 'search/text/0.json']) {
       expect(await text(`/${path}`), path).toBe(readFileSync(join(SEED_SITE, path), 'utf8'));
     }
     expect((await fetch(`${ORIGIN}/authors/nobody-at-all/feed.xml`)).status).toBe(404);

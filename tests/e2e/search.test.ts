@@ -5,28 +5,28 @@ const base = inject('seedSiteUrl');
 const shared = useBrowser();
 
 const TITLE_INDEX = 'search/titles.json';
-const ABSTRACT_INDEX = 'search/abstracts.json';
+const FULL_INDEX = 'search/index.json';
 
 describe('search in the browser', () => {
-  it('loads no index before the first interaction; on focus the title index, then the abstract index', async () => {
+  it('loads no index before the first interaction; on focus the title index, then the full index', async () => {
     const { page, requests, problems } = await openPage(shared.context());
     for (const path of ['', 'papers/2510.15464/', 'authors/baihe-huang/']) {
       await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
       expect(requests.filter((url) => url.includes('/search/')), path).toEqual([]);
     }
     const titles = page.waitForResponse((response) => response.url().endsWith(TITLE_INDEX));
-    const abstracts = page.waitForResponse((response) => response.url().endsWith(ABSTRACT_INDEX));
+    const full = page.waitForResponse((response) => response.url().endsWith(FULL_INDEX));
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-input');
     expect((await titles).ok()).toBe(true);
-    expect((await abstracts).ok()).toBe(true);
-    const order = requests.filter((url) => url.endsWith(TITLE_INDEX) || url.endsWith(ABSTRACT_INDEX));
-    expect(order.map((url) => url.slice(url.indexOf('search/')))).toEqual([TITLE_INDEX, ABSTRACT_INDEX]);
+    expect((await full).ok()).toBe(true);
+    const order = requests.filter((url) => url.endsWith(TITLE_INDEX) || url.endsWith(FULL_INDEX));
+    expect(order.map((url) => url.slice(url.indexOf('search/')))).toEqual([TITLE_INDEX, FULL_INDEX]);
     expect(problems).toEqual([]);
     await page.close();
   });
 
-  it('suggests a paper whose abstract alone has the word, once the abstracts have loaded', async () => {
+  it('suggests a paper whose abstract alone has the word, once the full index has loaded', async () => {
     const { page, problems } = await openPage(shared.context());
     await page.goto(base);
     await page.keyboard.press('/');
@@ -73,10 +73,12 @@ describe('search in the browser', () => {
     await page.close();
   });
 
-  it('finds papers despite a typo and through math: "difusion" and "Theta"', async () => {
-    const { page, problems } = await openPage(shared.context());
+  it('finds papers despite a typo and through math: "difusion" and "Theta", loading only the full index', async () => {
+    const { page, requests, problems } = await openPage(shared.context());
     await page.goto(`${base}search/?q=difusion`);
     await expect.poll(() => page.locator('[data-search-results] .paper-title').allTextContents()).toContain('Plan, Verify and Fill: A Structured Parallel Decoding Approach for Diffusion Language Models');
+    expect(requests.filter((url) => url.endsWith(FULL_INDEX))).toHaveLength(1);
+    expect(requests.filter((url) => url.endsWith(TITLE_INDEX))).toEqual([]);
     expect(await page.locator('[data-search-results] mark').first().textContent()).toBe('Diffusion');
     await page.goto(`${base}search/?q=Theta`);
     await expect.poll(() => page.locator('[data-search-results] .paper-title').allTextContents()).toContain('Sample Complexity and Representation Ability of Test-time Scaling Paradigms');

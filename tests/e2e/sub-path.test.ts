@@ -42,7 +42,7 @@ describe('the site served under /shelf/', () => {
     const local = requests.filter((url) => url.startsWith(server.url.replace(/\/shelf\/$/, '')));
     expect(local.filter((url) => !url.startsWith(server.url))).toEqual([]);
     expect(local.some((url) => url.endsWith('/shelf/search/titles.json'))).toBe(true);
-    expect(local.some((url) => url.endsWith('/shelf/search/abstracts.json'))).toBe(true);
+    expect(local.some((url) => url.endsWith('/shelf/search/index.json'))).toBe(true);
     expect(local.some((url) => url.includes('/shelf/katex/fonts/'))).toBe(true);
     expect(problems).toEqual([]);
     await context.close();

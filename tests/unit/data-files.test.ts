@@ -36,7 +36,7 @@ describe('data files', () => {
     const files = await collect(dataFiles(data, CONFIG));
     const paths = files.map((file) => file.path);
     expect(new Set(paths).size).toBe(paths.length);
-    expect(paths).toEqual(expect.arrayContaining(['feed.xml', 'papers.json', 'search/titles.json', 'search/abstracts.json', 'search/text/0.json']));
+    expect(paths).toEqual(expect.arrayContaining(['feed.xml', 'papers.json', 'search/titles.json', 'search/index.json', 'search/text/0.json']));
     for (const category of data.categories) expect(paths).toEqual(expect.arrayContaining([`categories/${category.id}/feed.xml`, `categories/${category.id}/papers.json`]));
     for (const author of data.authors) expect(paths).toContain(`authors/${author.slug}/feed.xml`);
     expect(paths.every(isDataFilePath)).toBe(true);

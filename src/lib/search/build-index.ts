@@ -4,21 +4,14 @@ import { richTextPieces } from '../render/rich-text.ts';
 import { safeJson } from '../safe-json.ts';
 import type { Paper } from '../schema.ts';
 import { paths } from '../site-data.ts';
-import {
-  ABSTRACT_INDEX_OPTIONS,
-  TEXT_CHUNK_SIZE,
-  TITLE_INDEX_OPTIONS,
-  type AbstractDocument,
-  type TextPiece,
-  type TitleDocument,
-} from './search-options.ts';
+import { FULL_INDEX_OPTIONS, TEXT_CHUNK_SIZE, TITLE_INDEX_OPTIONS, type FullDocument, type TextPiece, type TitleDocument } from './search-options.ts';
 
 /** The search assets of a site: the two serialised indexes and the snippet-text chunks. */
 export interface SearchAssets {
   /** Titles, authors and categories with the display fields: small, loaded on the first interaction. */
   titles: string;
-  /** Abstracts only: large, loaded right after. */
-  abstracts: string;
+  /** Every field, abstracts included, with the display fields: loaded right after, or alone by the results page. */
+  full: string;
   chunks: string[];
 }
 
@@ -43,21 +36,22 @@ export function titleDocuments(papers: readonly Paper[]): TitleDocument[] {
   });
 }
 
-/** One abstract-index document per paper with an abstract, same ids as the title index. */
-export function abstractDocuments(papers: readonly Paper[]): AbstractDocument[] {
-  return papers.flatMap((paper, position) => (paper.abstract ? [{ id: position, abstract: toPlainText(paper.abstract) }] : []));
+/** One full-index document per paper: the title document plus the abstract as plain text. */
+export function fullDocuments(papers: readonly Paper[], titles: readonly TitleDocument[] = titleDocuments(papers)): FullDocument[] {
+  return titles.map((document, position) => ({ ...document, abstract: toPlainText(papers[position]?.abstract ?? '') }));
 }
 
 /** Builds both MiniSearch indexes (once, at build time) and the snippet chunks: abstracts as pieces, math flagged. */
 export function buildSearchAssets(papers: readonly Paper[]): SearchAssets {
+  const documents = titleDocuments(papers);
   const titles = new MiniSearch<TitleDocument>(TITLE_INDEX_OPTIONS);
-  titles.addAll(titleDocuments(papers));
-  const abstracts = new MiniSearch<AbstractDocument>(ABSTRACT_INDEX_OPTIONS);
-  abstracts.addAll(abstractDocuments(papers));
+  titles.addAll(documents);
+  const full = new MiniSearch<FullDocument>(FULL_INDEX_OPTIONS);
+  full.addAll(fullDocuments(papers, documents));
   const chunks: string[] = [];
   for (let start = 0; start < papers.length; start += TEXT_CHUNK_SIZE) {
     const texts: TextPiece[][] = papers.slice(start, start + TEXT_CHUNK_SIZE).map((paper) => (paper.abstract ? richTextPieces(paper.abstract) : []));
     chunks.push(safeJson(texts));
   }
-  return { titles: safeJson(titles), abstracts: safeJson(abstracts), chunks };
+  return { titles: safeJson(titles), full: safeJson(full), chunks };
 }

@@ -20,9 +20,8 @@ export interface TitleDocument extends StoredFields {
   categories: string;
 }
 
-/** A document of the abstract index: only the abstract, searched, nothing stored. */
-export interface AbstractDocument {
-  id: number;
+/** A document of the full index: every searched field, and the same stored display fields. */
+export interface FullDocument extends TitleDocument {
   abstract: string;
 }
 
@@ -49,8 +48,8 @@ export interface StoredFields {
 
 /** Fields of the small index loaded on the first interaction: titles, authors, categories (ids and names). */
 export const TITLE_FIELDS = ['title', 'authors', 'categories'] as const;
-/** Fields of the large index loaded right after it: abstracts. */
-export const ABSTRACT_FIELDS = ['abstract'] as const;
+/** Fields of the full index loaded right after it (and alone by the results page): the same plus abstracts. */
+export const FULL_FIELDS = [...TITLE_FIELDS, 'abstract'] as const;
 
 // Latin letters that Unicode does not decompose into a base letter plus a mark (so NFKD alone keeps them).
 const UNDECOMPOSED: Readonly<Record<string, string>> = { ı: 'i', ł: 'l', ø: 'o', đ: 'd', ð: 'd', ħ: 'h', ŧ: 't', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th' };
@@ -82,10 +81,10 @@ export const TITLE_INDEX_OPTIONS: Options<TitleDocument> = {
   processTerm,
 };
 
-/** Options of the abstract index: the same tokens and terms, nothing stored. */
-export const ABSTRACT_INDEX_OPTIONS: Options<AbstractDocument> = {
-  fields: [...ABSTRACT_FIELDS],
-  storeFields: [],
+/** Options of the full index: the same tokens, terms and stored fields, every field searched. */
+export const FULL_INDEX_OPTIONS: Options<FullDocument> = {
+  fields: [...FULL_FIELDS],
+  storeFields: ['t', 'a', 'd', 'c', 'h', 'p', 'k'],
   tokenize,
   processTerm,
 };
@@ -93,25 +92,21 @@ export const ABSTRACT_INDEX_OPTIONS: Options<AbstractDocument> = {
 /**
  * Search behaviour: title first, then authors. The word being typed (the last one) matches as a prefix once it
  * has 3 letters; words of 5 letters or more tolerate a typo. Prefixes on every word and typos on short words
- * cost the most and helped least (BENCHMARKS.md, "Search"). Every word must match, in any field of either index.
+ * cost the most and helped least (BENCHMARKS.md, "Search"). Every word must match, in any field.
  */
-export const BOOST: Readonly<Record<string, number>> = { title: 3, authors: 2.5, categories: 1.5, abstract: 1 };
-
-/** How one word of a query is looked up: its position decides prefix matching, its length typo tolerance. */
-export function wordSearchOptions(word: string, isLast: boolean): SearchOptions {
-  return {
-    boost: { ...BOOST },
-    prefix: isLast && word.length >= 3,
-    fuzzy: word.length >= 5 ? 0.2 : false,
-    maxFuzzy: 2,
-    weights: { fuzzy: 0.45, prefix: 0.6 },
-  };
-}
+export const SEARCH_OPTIONS: SearchOptions = {
+  boost: { title: 3, authors: 2.5, categories: 1.5, abstract: 1 },
+  prefix: (term, index, terms) => index === terms.length - 1 && term.length >= 3,
+  fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+  maxFuzzy: 2,
+  combineWith: 'AND',
+  weights: { fuzzy: 0.45, prefix: 0.6 },
+};
 
 /** Path of the title index (loaded on the first interaction), under base. */
 export const TITLE_INDEX_PATH = 'search/titles.json';
-/** Path of the abstract index (loaded right after the title index), under base. */
-export const ABSTRACT_INDEX_PATH = 'search/abstracts.json';
+/** Path of the full index (loaded right after the title index, and alone by the results page), under base. */
+export const FULL_INDEX_PATH = 'search/index.json';
 /** Path of a snippet-text chunk, under base. */
 export const textChunkPath = (chunk: number) => `search/text/${chunk}.json`;
 /** Papers per snippet-text chunk: a results page of 20 hits fetches at most 20 small files. */
