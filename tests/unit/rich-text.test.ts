@@ -40,6 +40,18 @@ describe('math segments', () => {
     const second = renderTex('\\x');
     expect(second.ok && second.html.includes('>y<')).toBe(false);
   });
+
+  it('renders a formula seen before to the same HTML, inline and display apart', () => {
+    const first = renderTex('\\Theta(1/\\Delta^2)');
+    expect(renderTex('\\Theta(1/\\Delta^2)')).toEqual(first);
+    const display = renderTex('\\Theta(1/\\Delta^2)', true);
+    expect(display.ok && display.html.includes('katex-display')).toBe(true);
+    expect(first.ok && first.html.includes('katex-display')).toBe(false);
+    // A cached \def stays inside its own formula.
+    expect(renderTex('\\def\\x{y}\\x').ok).toBe(true);
+    const after = renderTex('\\x');
+    expect(after.ok && after.html.includes('>y<')).toBe(false);
+  });
 });
 
 describe('text-mode LaTeX', () => {
