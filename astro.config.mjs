@@ -17,6 +17,9 @@ export default defineConfig({
   integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') }), dataFilesIntegration(config)],
   // Several pages in flight at once: while one page's file is written, the next renders (BENCHMARKS.md, "Site build").
   build: { format: 'directory', concurrency: 4 },
+  // Scripts stay files, never inlined: the browser caches them across pages, and no page has an inline script
+  // whose CSP hash Astro would compute on every page of the build (1 s at 10k papers, BENCHMARKS.md).
+  vite: { build: { assetsInlineLimit: 0 } },
   // No Markdown is rendered, and Shiki's inline styles would not pass the CSP.
   markdown: { syntaxHighlight: false },
   security: {

@@ -1,9 +1,10 @@
+import fc from 'fast-check';
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { buildCorpus } from '../../src/lib/pipeline.ts';
-import { buildSearchAssets, fullDocuments, titleDocuments } from '../../src/lib/search/build-index.ts';
+import { buildSearchAssets, fullDocuments, titleDocuments, titleIndexOf } from '../../src/lib/search/build-index.ts';
 import { queryWords, searchIndexes, type SearchIndexes } from '../../src/lib/search/query.ts';
-import { FULL_INDEX_OPTIONS, TEXT_CHUNK_SIZE, TITLE_INDEX_OPTIONS, type FullDocument, type TextPiece, type TitleDocument } from '../../src/lib/search/search-options.ts';
+import { FULL_INDEX_OPTIONS, processTerm, SEARCH_OPTIONS, TEXT_CHUNK_SIZE, TITLE_INDEX_OPTIONS, type FullDocument, type TextPiece, type TitleDocument } from '../../src/lib/search/search-options.ts';
 import { buildSiteData } from '../../src/lib/site-data.ts';
 import { snippetOf } from '../../src/scripts/search-client.ts';
 import { facetCounts, readState, stateQuery, visibleHits } from '../../src/scripts/search-state.ts';
@@ -78,6 +79,22 @@ describe('two indexes', () => {
     expect(titles('Audio Speech Processing', titleIndexOnly)).toEqual(['HuPER: A Human-Inspired Framework for Phonetic Perception']);
   });
 
+  it('is cut from the full index and scores exactly like an index built from the title fields alone', () => {
+    const built = new MiniSearch<TitleDocument>(TITLE_INDEX_OPTIONS);
+    built.addAll(titleDocuments(papers));
+    const cut = MiniSearch.loadJS<TitleDocument>(titleIndexOf(JSON.parse(assets.full)), TITLE_INDEX_OPTIONS);
+    expect(cut.termCount).toBe(built.termCount);
+    // Every term of every title field, plus prefixes, typos and multi-word queries.
+    const words = [...new Set(titleDocuments(papers).flatMap((document) => [document.title, document.authors, document.categories]).flatMap((text) => text.split(/\s+/)))];
+    const queries = [...words, ...words.map((word) => word.slice(0, 4)), 'difusion', 'statistical watermarking', 'Guo Lian', 'cs.LG learning'];
+    expect(queries.length).toBeGreaterThan(300);
+    for (const query of queries) {
+      const scores = (index: MiniSearch<TitleDocument>) => index.search(query, SEARCH_OPTIONS).map((result) => [result.id, result.score.toFixed(9), [...result.terms].sort().join(' ')]);
+      expect(scores(cut), query).toEqual(scores(built));
+    }
+    expect(JSON.parse(assets.titles)).toEqual(JSON.parse(JSON.stringify(titleIndexOf(JSON.parse(assets.full)))));
+  });
+
   it('uses the full index once it is there, and stores the same display fields in both', () => {
     expect(titles('supermartingale', { titles: titleIndex, full: index.full })).toEqual(['Towards Anytime-Valid Statistical Watermarking']);
     const [fromTitles] = searchIndexes(titleIndexOnly, 'HuPER');
@@ -91,6 +108,13 @@ describe('two indexes', () => {
     expect(both.length).toBeGreaterThan(0);
     expect(titles('watermarking supermartingale')).toEqual(both.map((paper) => paper.title));
     expect(titles('watermarking zzzzqqq')).toEqual([]);
+  });
+
+  it('folds ASCII terms (the fast path) exactly as the full Unicode folding does', () => {
+    // A combining accent sends the same term down the Unicode path, which strips the accent again.
+    const asciiTerm = fc.string({ unit: fc.integer({ min: 0, max: 127 }).map((code) => String.fromCharCode(code)) });
+    fc.assert(fc.property(asciiTerm, (term) => processTerm(term) === processTerm(`${term}\u0301`)));
+    expect(['HuPER', 'Ildız', 'Søgaard', 'naïve', 'THE'].map(processTerm)).toEqual(['huper', 'ildiz', 'sogaard', 'naive', null]);
   });
 
   it('turns a query into the index terms: stop words out, accents folded, math read as words', () => {

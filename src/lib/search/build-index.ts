@@ -1,10 +1,10 @@
-import MiniSearch from 'minisearch';
+import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { toPlainText } from '../plain-text.ts';
 import { richTextPieces } from '../render/rich-text.ts';
 import { safeJson } from '../safe-json.ts';
 import type { Paper } from '../schema.ts';
 import { paths } from '../site-data.ts';
-import { FULL_INDEX_OPTIONS, TEXT_CHUNK_SIZE, TITLE_INDEX_OPTIONS, type FullDocument, type TextPiece, type TitleDocument } from './search-options.ts';
+import { FULL_INDEX_OPTIONS, TEXT_CHUNK_SIZE, TITLE_FIELDS, type FullDocument, type TextPiece, type TitleDocument } from './search-options.ts';
 
 /** The search assets of a site: the two serialised indexes and the snippet-text chunks. */
 export interface SearchAssets {
@@ -41,17 +41,36 @@ export function fullDocuments(papers: readonly Paper[], titles: readonly TitleDo
   return titles.map((document, position) => ({ ...document, abstract: toPlainText(papers[position]?.abstract ?? '') }));
 }
 
+/**
+ * The title index cut out of the full index: the same documents, stored fields and postings, minus the fields
+ * after the title fields (the abstract). It is what a MiniSearch index of the title fields alone contains
+ * (the same terms, frequencies and field lengths, so the same scores), without indexing every paper twice.
+ */
+export function titleIndexOf(full: AsPlainObject): AsPlainObject {
+  const kept = TITLE_FIELDS.length;
+  // The title fields must be the full index's first field ids for the cut to keep their ids.
+  TITLE_FIELDS.forEach((field, id) => {
+    if (full.fieldIds[field] !== id) throw new Error(`search: field "${field}" has id ${full.fieldIds[field]} in the full index, expected ${id}`);
+  });
+  const fieldIds = Object.fromEntries(TITLE_FIELDS.map((field, id) => [field, id]));
+  const fieldLength = Object.fromEntries(Object.entries(full.fieldLength).map(([shortId, lengths]) => [shortId, lengths.slice(0, kept)]));
+  const index: AsPlainObject['index'] = [];
+  for (const [term, postings] of full.index) {
+    const titlePostings = Object.fromEntries(Object.entries(postings).filter(([fieldId]) => Number(fieldId) < kept));
+    if (Object.keys(titlePostings).length > 0) index.push([term, titlePostings]);
+  }
+  return { ...full, fieldIds, fieldLength, averageFieldLength: full.averageFieldLength.slice(0, kept), index };
+}
+
 /** Builds both MiniSearch indexes (once, at build time) and the snippet chunks: abstracts as pieces, math flagged. */
 export function buildSearchAssets(papers: readonly Paper[]): SearchAssets {
-  const documents = titleDocuments(papers);
-  const titles = new MiniSearch<TitleDocument>(TITLE_INDEX_OPTIONS);
-  titles.addAll(documents);
   const full = new MiniSearch<FullDocument>(FULL_INDEX_OPTIONS);
-  full.addAll(fullDocuments(papers, documents));
+  full.addAll(fullDocuments(papers));
+  const fullJson = full.toJSON();
   const chunks: string[] = [];
   for (let start = 0; start < papers.length; start += TEXT_CHUNK_SIZE) {
     const texts: TextPiece[][] = papers.slice(start, start + TEXT_CHUNK_SIZE).map((paper) => (paper.abstract ? richTextPieces(paper.abstract) : []));
     chunks.push(safeJson(texts));
   }
-  return { titles: safeJson(titles), full: safeJson(full), chunks };
+  return { titles: safeJson(titleIndexOf(fullJson)), full: safeJson(fullJson), chunks };
 }

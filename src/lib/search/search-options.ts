@@ -54,14 +54,18 @@ export const FULL_FIELDS = [...TITLE_FIELDS, 'abstract'] as const;
 // Latin letters that Unicode does not decompose into a base letter plus a mark (so NFKD alone keeps them).
 const UNDECOMPOSED: Readonly<Record<string, string>> = { ı: 'i', ł: 'l', ø: 'o', đ: 'd', ð: 'd', ħ: 'h', ŧ: 't', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th' };
 const UNDECOMPOSED_LETTER = /[ıłøđðħŧßæœþ]/g;
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** Folds one token: lower case, no accents (Ildız and Łukasz match Ildiz and Lukasz); stop words dropped. */
 export function processTerm(term: string): string | null {
-  const folded = term
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(UNDECOMPOSED_LETTER, (letter) => UNDECOMPOSED[letter] ?? letter);
+  // Most tokens are ASCII, which has nothing to fold but case: NFKD is the costly part of indexing otherwise.
+  const folded = ASCII.test(term)
+    ? term.toLowerCase()
+    : term
+        .normalize('NFKD')
+        .replace(/\p{M}/gu, '')
+        .toLowerCase()
+        .replace(UNDECOMPOSED_LETTER, (letter) => UNDECOMPOSED[letter] ?? letter);
   if (folded === '' || STOP_WORDS.has(folded)) return null;
   return folded;
 }
