@@ -1,12 +1,14 @@
 /**
- * Worker thread of the papershelf integration: loads the data folder, generates every data file and, once the
- * main thread says the output folder is ready (Astro empties it first), writes them there. Runs on its own
- * core while Astro renders the pages.
+ * Worker thread of the papershelf integration: takes the records the content loader offers (or loads the data
+ * folder itself), generates every data file and, once the main thread says the output folder is ready (Astro
+ * empties it first), writes them there. Runs on its own core while Astro renders the pages.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { dataFilesOfFolder, type DataFile, type DataFilesConfig } from '../lib/data-files.ts';
+import { dataFiles, loadRecords, type DataFile, type DataFilesConfig } from '../lib/data-files.ts';
+import { offeredRecords } from '../lib/records-channel.ts';
+import { buildSiteData } from '../lib/site-data.ts';
 
 /** What the integration passes to the worker. */
 export interface DataFilesJob {
@@ -15,7 +17,7 @@ export interface DataFilesJob {
 }
 
 /** What the worker reports when done. */
-export type DataFilesOutcome = { ok: true; files: number; bytes: number; seconds: number } | { ok: false; error: string };
+export type DataFilesOutcome = { ok: true; files: number; bytes: number; seconds: number; recordsFrom: 'loader' | 'data folder' } | { ok: false; error: string };
 
 const job = workerData as DataFilesJob;
 const port = parentPort;
@@ -23,8 +25,12 @@ const outDirReady = new Promise<void>((resolve) => port?.once('message', () => r
 
 async function run(): Promise<DataFilesOutcome> {
   const started = performance.now();
+  // The content loader offers the records it built during Astro's content sync, which ends before the output
+  // folder is ready; a worker that has heard nothing by then builds them itself.
+  const offered = await offeredRecords(job.config, outDirReady);
+  const records = offered ?? (await loadRecords(job.config));
   const files: DataFile[] = [];
-  for await (const file of dataFilesOfFolder(job.config)) files.push(file);
+  for await (const file of dataFiles(buildSiteData(records), job.config)) files.push(file);
   await outDirReady;
   const made = new Set<string>();
   let bytes = 0;
@@ -38,7 +44,7 @@ async function run(): Promise<DataFilesOutcome> {
     writeFileSync(target, file.content);
     bytes += Buffer.byteLength(file.content);
   }
-  return { ok: true, files: files.length, bytes, seconds: (performance.now() - started) / 1000 };
+  return { ok: true, files: files.length, bytes, seconds: (performance.now() - started) / 1000, recordsFrom: offered ? 'loader' : 'data folder' };
 }
 
 run().then(

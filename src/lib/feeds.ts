@@ -1,4 +1,4 @@
-import { getRssString } from '@astrojs/rss';
+import { getRssString, type RSSFeedItem } from '@astrojs/rss';
 import { richTextToPlain, excerpt } from './render/rich-text.ts';
 import type { PaperView } from './site-data.ts';
 
@@ -26,14 +26,15 @@ function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => XML_ENTITIES[char] ?? char);
 }
 
-/** The RSS 2.0 feed (XML text) of the newest papers of a list (already newest first). */
-export function paperFeedXml(site: FeedSite, title: string, description: string, papers: readonly PaperView[]): Promise<string> {
-  return getRssString({
-    title: `${title} · ${site.title}`,
-    description,
-    site: site.url(),
-    trailingSlash: true,
-    items: papers.slice(0, FEED_SIZE).map((view) => ({
+// A paper's item is the same in every feed it is in (the site's, its categories', its authors'): made once per site.
+const itemsBySite = new WeakMap<FeedSite, WeakMap<PaperView, RSSFeedItem>>();
+
+function feedItem(site: FeedSite, view: PaperView): RSSFeedItem {
+  let items = itemsBySite.get(site);
+  if (!items) itemsBySite.set(site, (items = new WeakMap()));
+  let item = items.get(view);
+  if (!item) {
+    item = {
       // @astrojs/rss escapes text; characters XML cannot hold at all are dropped.
       title: view.titlePlain.replace(XML_UNSAFE, ''),
       link: site.url(view.path),
@@ -42,7 +43,20 @@ export function paperFeedXml(site: FeedSite, title: string, description: string,
       categories: view.paper.categories.map((category) => category.id),
       // RSS's own <author> wants an e-mail address; Dublin Core's creator takes names.
       customData: view.paper.authors.map((author) => `<dc:creator>${escapeXml(author.name.replace(XML_UNSAFE, ''))}</dc:creator>`).join(''),
-    })),
+    };
+    items.set(view, item);
+  }
+  return item;
+}
+
+/** The RSS 2.0 feed (XML text) of the newest papers of a list (already newest first). */
+export function paperFeedXml(site: FeedSite, title: string, description: string, papers: readonly PaperView[]): Promise<string> {
+  return getRssString({
+    title: `${title} · ${site.title}`,
+    description,
+    site: site.url(),
+    trailingSlash: true,
+    items: papers.slice(0, FEED_SIZE).map((view) => feedItem(site, view)),
     xmlns: { dc: 'http://purl.org/dc/elements/1.1/' },
   });
 }

@@ -3,6 +3,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import type { CategoryPreference } from './categories.ts';
 import { formatIssue } from './issues.ts';
 import { loadCorpus } from './read-data-dir.ts';
+import { offerRecords } from './records-channel.ts';
 import { formatSummary } from './report.ts';
 import { PaperSchema } from './schema.ts';
 
@@ -19,7 +20,7 @@ export function papersLoader(options: PapersLoaderOptions): Loader {
   const watched = new WeakSet<object>();
 
   const load = async (context: LoaderContext): Promise<void> => {
-    const { store, generateDigest, logger, watcher } = context;
+    const { store, logger, watcher } = context;
     const corpus = await loadCorpus(dataDir, options.categories ? { categories: options.categories } : {});
     const { report } = corpus;
     for (const issue of [...report.issues, ...report.files.flatMap((file) => file.issues)]) {
@@ -33,7 +34,10 @@ export function papersLoader(options: PapersLoaderOptions): Loader {
     store.clear();
     // buildCorpus has already validated every record with PaperSchema (a record that fails is an error above),
     // so parseData would only validate it a second time.
-    for (const paper of corpus.papers) store.set({ id: paper.id, data: paper, digest: generateDigest(paper) });
+    // No digest: the store is cleared on every load, so there is no earlier entry to compare one with.
+    for (const paper of corpus.papers) store.set({ id: paper.id, data: paper });
+    // The data-files worker of `astro build` (src/integrations/data-files.ts) then need not parse the dumps again.
+    offerRecords({ dataDir, categories: options.categories }, corpus.papers);
     // In `astro dev`, adding, editing or removing a dump reloads the collection.
     if (watcher && !watched.has(watcher)) {
       watched.add(watcher);
