@@ -3,7 +3,8 @@
  * folder itself), generates every data file and, once the main thread says the output folder is ready (Astro
  * empties it first), writes them there. Runs on its own core while Astro renders the pages.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readlinkSync, writeFileSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { dataFiles, loadRecords, type DataFile, type DataFilesConfig } from '../lib/data-files.ts';
@@ -18,6 +19,21 @@ export interface DataFilesJob {
 
 /** What the worker reports when done. */
 export type DataFilesOutcome = { ok: true; files: number; bytes: number; seconds: number; recordsFrom: 'loader' | 'data folder' } | { ok: false; error: string };
+
+// The pages Astro renders on the main thread are the build's critical path; the data files are done long before
+// them. On a machine with few cores this thread therefore asks for the lowest CPU priority, so it takes what
+// the page rendering leaves. Linux gives a thread its own priority (/proc/thread-self names its id); elsewhere,
+// or where it is not allowed, the worker simply runs at normal priority.
+function yieldToMainThread(): void {
+  try {
+    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(threadId) && threadId !== process.pid) setPriority(threadId, 19);
+  } catch {
+    // Not Linux, or not permitted: nothing to do.
+  }
+}
+
+yieldToMainThread();
 
 const job = workerData as DataFilesJob;
 const port = parentPort;

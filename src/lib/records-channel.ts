@@ -39,7 +39,7 @@ export function offeredRecords(key: RecordsKey, giveUp: Promise<unknown>): Promi
   const wanted = keyOf(key);
   return new Promise<Paper[] | null>((settle) => {
     channel.onmessage = (event) => {
-      const message = (event as MessageEvent<RecordsMessage>).data;
+      const message = (event as { data: RecordsMessage }).data;
       if (message.key === wanted) settle(message.papers);
     };
     giveUp.then(
