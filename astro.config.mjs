@@ -17,8 +17,8 @@ export default defineConfig({
   integrations: [sitemapIntegration(), dataFilesIntegration(config)],
   // Several pages in flight at once: while one page's file is written, the next renders (BENCHMARKS.md, "Site build").
   build: { format: 'directory', concurrency: 4 },
-  // Scripts stay files, never inlined: the browser caches them across pages, and no page has an inline script
-  // whose CSP hash Astro would compute on every page of the build (1 s at 10k papers, BENCHMARKS.md).
+  // Scripts stay files, never inlined: the browser caches them across pages, and no page carries an inline
+  // script that the CSP must list by hash (and Astro hash again for every paper page of the build).
   vite: {
     build: { assetsInlineLimit: 0 },
     // Test and benchmark output (tens of thousands of files) is no source: crawling it made `astro dev` start in 17 s, not 3 s.

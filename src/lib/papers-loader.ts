@@ -36,8 +36,9 @@ export function papersLoader(options: PapersLoaderOptions): Loader {
     // so parseData would only validate it a second time.
     // No digest: the store is cleared on every load, so there is no earlier entry to compare one with.
     for (const paper of corpus.papers) store.set({ id: paper.id, data: paper });
-    // The data-files worker of `astro build` (src/integrations/data-files.ts) then need not parse the dumps again.
-    offerRecords({ dataDir, categories: options.categories }, corpus.papers);
+    // In `astro build` (no watcher), the data-files worker (src/integrations/data-files.ts) then need not parse
+    // the dumps again; `astro dev` generates the data files in-process and has no worker to tell.
+    if (!watcher) offerRecords({ dataDir, categories: options.categories }, corpus.papers);
     // In `astro dev`, adding, editing or removing a dump reloads the collection.
     if (watcher && !watched.has(watcher)) {
       watched.add(watcher);

@@ -19,7 +19,7 @@ export interface RecordsKey {
 
 interface RecordsMessage {
   key: string;
-  papers: Paper[];
+  papers: readonly Paper[];
 }
 
 function keyOf({ dataDir, categories }: RecordsKey): string {
@@ -29,15 +29,15 @@ function keyOf({ dataDir, categories }: RecordsKey): string {
 /** Offers validated records to any worker of this process that listens for them (none does in `astro dev`). */
 export function offerRecords(key: RecordsKey, papers: readonly Paper[]): void {
   const channel = new BroadcastChannel(CHANNEL);
-  channel.postMessage({ key: keyOf(key), papers: [...papers] } satisfies RecordsMessage);
+  channel.postMessage({ key: keyOf(key), papers } satisfies RecordsMessage);
   channel.close();
 }
 
 /** Records offered for `key`, or null when `giveUp` settles first; listens from the moment it is called. */
-export function offeredRecords(key: RecordsKey, giveUp: Promise<unknown>): Promise<Paper[] | null> {
+export function offeredRecords(key: RecordsKey, giveUp: Promise<unknown>): Promise<readonly Paper[] | null> {
   const channel = new BroadcastChannel(CHANNEL);
   const wanted = keyOf(key);
-  return new Promise<Paper[] | null>((settle) => {
+  return new Promise<readonly Paper[] | null>((settle) => {
     channel.onmessage = (event) => {
       const message = (event as { data: RecordsMessage }).data;
       if (message.key === wanted) settle(message.papers);

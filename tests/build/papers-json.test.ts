@@ -34,5 +34,7 @@ describe('the build', () => {
     expect(result.status, result.output).toBe(0);
     const json = PapersJsonSchema.parse(JSON.parse(readFileSync(join(outDir, 'papers.json'), 'utf8')));
     expect(json.papers.map((paper) => paper.title)).toEqual(['A Single Paper']);
+    // The data files come from the records the content loader built, not from a second parse of the dumps.
+    expect(result.output).toMatch(/data files .* on a worker thread, from the records of the loader/);
   });
 });
