@@ -7,9 +7,8 @@ import { mkdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { dataFiles, loadRecords, type DataFile, type DataFilesConfig } from '../lib/data-files.ts';
+import type { DataFile, DataFilesConfig } from '../lib/data-files.ts';
 import { offeredRecords } from '../lib/records-channel.ts';
-import { buildSiteData } from '../lib/site-data.ts';
 
 /** What the integration passes to the worker. */
 export interface DataFilesJob {
@@ -38,12 +37,15 @@ yieldToMainThread();
 const job = workerData as DataFilesJob;
 const port = parentPort;
 const outDirReady = new Promise<void>((resolve) => port?.once('message', () => resolve()));
+const started = performance.now();
+// The content loader offers the records it built during Astro's content sync, which ends before the output
+// folder is ready; a worker that has heard nothing by then builds them itself. It listens from its first line,
+// before the pipeline's modules load, so an offer made meanwhile is not missed.
+const offer = offeredRecords(job.config, outDirReady);
 
 async function run(): Promise<DataFilesOutcome> {
-  const started = performance.now();
-  // The content loader offers the records it built during Astro's content sync, which ends before the output
-  // folder is ready; a worker that has heard nothing by then builds them itself.
-  const offered = await offeredRecords(job.config, outDirReady);
+  const [{ dataFiles, loadRecords }, { buildSiteData }] = await Promise.all([import('../lib/data-files.ts'), import('../lib/site-data.ts')]);
+  const offered = await offer;
   const records = offered ?? (await loadRecords(job.config));
   const files: DataFile[] = [];
   for await (const file of dataFiles(buildSiteData(records), job.config)) files.push(file);
