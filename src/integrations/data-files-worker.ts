@@ -1,7 +1,7 @@
 /**
  * Worker thread of the papershelf integration: takes the records the content loader offers (or loads the data
  * folder itself), generates every data file and, once the main thread says the output folder is ready (Astro
- * empties it first), writes them there. Runs on its own core while Astro renders the pages.
+ * empties it first), writes them there, at low priority while Astro renders the pages.
  */
 import { mkdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
@@ -44,11 +44,10 @@ const started = performance.now();
 const offer = offeredRecords(job.config, outDirReady);
 
 async function run(): Promise<DataFilesOutcome> {
-  const [{ dataFiles, loadRecords }, { buildSiteData }] = await Promise.all([import('../lib/data-files.ts'), import('../lib/site-data.ts')]);
+  const { dataFilesOfFolder } = await import('../lib/data-files.ts');
   const offered = await offer;
-  const records = offered ?? (await loadRecords(job.config));
   const files: DataFile[] = [];
-  for await (const file of dataFiles(buildSiteData(records), job.config)) files.push(file);
+  for await (const file of dataFilesOfFolder(job.config, offered ?? undefined)) files.push(file);
   await outDirReady;
   const made = new Set<string>();
   let bytes = 0;

@@ -69,7 +69,7 @@ export async function loadRecords(config: Pick<DataFilesConfig, 'dataDir' | 'cat
   return corpus.papers;
 }
 
-/** Loads the data folder and generates every data file (the integration's worker and dev server use this). */
-export async function* dataFilesOfFolder(config: DataFilesConfig): AsyncGenerator<DataFile> {
-  yield* dataFiles(buildSiteData(await loadRecords(config)), config);
+/** Every data file of a data folder, from its records (loaded here unless given, as the content loader hands them to the build's worker). */
+export async function* dataFilesOfFolder(config: DataFilesConfig, records?: readonly Paper[]): AsyncGenerator<DataFile> {
+  yield* dataFiles(buildSiteData(records ?? (await loadRecords(config))), config);
 }

@@ -37,8 +37,8 @@ export function titleDocuments(papers: readonly Paper[]): TitleDocument[] {
 }
 
 /** One full-index document per paper: the title document plus the abstract as plain text. */
-export function fullDocuments(papers: readonly Paper[], titles: readonly TitleDocument[] = titleDocuments(papers)): FullDocument[] {
-  return titles.map((document, position) => ({ ...document, abstract: toPlainText(papers[position]?.abstract ?? '') }));
+export function fullDocuments(papers: readonly Paper[]): FullDocument[] {
+  return titleDocuments(papers).map((document, position) => ({ ...document, abstract: toPlainText(papers[position]?.abstract ?? '') }));
 }
 
 /**
