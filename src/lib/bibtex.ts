@@ -7,6 +7,18 @@ const STOP_WORDS = new Set(['a', 'an', 'the', 'on', 'of', 'in', 'for', 'to', 'an
 
 /** "Aäron van den Oord" → "van den Oord, Aäron"; organisations stay whole in braces. */
 export function bibtexName(name: string): string {
+  const cached = nameCache.get(name);
+  if (cached !== undefined) return cached;
+  const formatted = formatName(name);
+  // An author appears on many papers; the name-shape scoring behind formatName is the costly part.
+  if (nameCache.size > 100_000) nameCache.clear();
+  nameCache.set(name, formatted);
+  return formatted;
+}
+
+const nameCache = new Map<string, string>();
+
+function formatName(name: string): string {
   const tokens = name.replace(/,(?= )/g, '').split(' ');
   // An organisation ("Google DeepMind", "Gemini Team") is one braced name, never "Last, First".
   if (tokens.length === 1 || organisationCost(name) <= Math.min(1, personNameCost(name) + 0.5)) return `{${name}}`;
@@ -29,15 +41,20 @@ function field(value: string): string {
   return depth === 0 ? value : value.replace(/[{}]/g, '');
 }
 
+// Slugs title words only up to the first one that counts, not the whole title.
+function firstSignificantWord(title: string): string | undefined {
+  for (const token of title.split(/[^\p{L}\p{N}]+/u)) {
+    const word = toSlug(token).replace(/-/g, '');
+    if (word.length > 2 && !STOP_WORDS.has(word)) return word;
+  }
+  return undefined;
+}
+
 /** The citation key: first author's surname, year, first significant title word ("huang2024optimal"). */
 export function bibtexKey(paper: Paper): string {
   const surname = paper.authors[0] ? toSlug(surnameOf(paper.authors[0].name)).replace(/-/g, '') : 'anonymous';
   const year = paper.published?.slice(0, 4) ?? '';
-  const word = (paper.title ?? '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .map((token) => toSlug(token).replace(/-/g, ''))
-    .find((token) => token.length > 2 && !STOP_WORDS.has(token));
-  return `${surname}${year}${word ?? (paper.arxivId ?? paper.id).replace(/[^a-z0-9]/gi, '')}`;
+  return `${surname}${year}${firstSignificantWord(paper.title ?? '') ?? (paper.arxivId ?? paper.id).replace(/[^a-z0-9]/gi, '')}`;
 }
 
 /** A BibTeX entry in the form arXiv exports (@misc with eprint), from the record's fields. */

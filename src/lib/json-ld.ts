@@ -1,9 +1,12 @@
 import { absoluteUrl } from './absolute-url.ts';
-import { richTextToPlain } from './render/rich-text.ts';
 import { paths, type PaperView } from './site-data.ts';
 
-/** schema.org ScholarlyArticle data of a paper, from its record (rendered with safeJson into a JSON-LD block). */
-export function scholarlyArticle(view: PaperView): Record<string, unknown> {
+/**
+ * schema.org ScholarlyArticle data of a paper, from its record (rendered with safeJson into a JSON-LD block).
+ * `description` is the page's short description, not the whole abstract: the abstract is on the page and in
+ * papers.json, and repeating it here made every paper page about a kilobyte larger.
+ */
+export function scholarlyArticle(view: PaperView, description: string): Record<string, unknown> {
   const { paper } = view;
   const data: Record<string, unknown> = {
     '@context': 'https://schema.org',
@@ -16,8 +19,7 @@ export function scholarlyArticle(view: PaperView): Record<string, unknown> {
   };
   if (paper.published) data.datePublished = paper.published;
   if (paper.updated) data.dateModified = paper.updated;
-  if (paper.abstract) data.abstract = richTextToPlain(paper.abstract);
-  if (paper.comments) data.comment = richTextToPlain(paper.comments);
+  if (paper.abstract) data.description = description;
   if (paper.affiliations.length > 0) data.sourceOrganization = paper.affiliations.map((name) => ({ '@type': 'Organization', name }));
   if (paper.arxivId) {
     data.identifier = { '@type': 'PropertyValue', propertyID: 'arXiv', value: paper.arxivId };

@@ -79,6 +79,10 @@ describe('sitemap, robots.txt and metadata', () => {
       expect(article.datePublished).toBe(view.paper.published ?? undefined);
       expect(article.url).toBe(`${SITE}${view.path}`);
       if (view.paper.arxivId) expect(article.identifier).toEqual({ '@type': 'PropertyValue', propertyID: 'arXiv', value: view.paper.arxivId });
+      // The short description, not the whole abstract (that is on the page itself and in papers.json).
+      const description = elementsOf(readPage(SEED_SITE, view.path)).find((element) => element.attrs.name === 'description')?.attrs.content;
+      expect(article.description).toBe(view.paper.abstract ? description : undefined);
+      expect(article.abstract).toBeUndefined();
     }
   });
 });
