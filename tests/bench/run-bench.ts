@@ -5,7 +5,7 @@
  * overrides the date shown. Flags are passed to every benchmark; each reads its own:
  *
  * - parse (parse-bench.ts, issue #2): `--sizes=10000,100000`
- * - site (site-bench.ts, issue #3): `--runs=2`, `--profile`
+ * - site (site-bench.ts, issue #3): `--runs=2`, `--in-memory`, `--profile`
  * - search (search-bench.ts, issue #4): `--papers=10k,50k`, `--skip-pagefind`, `--index-only-50k`, `--report-only`
  */
 import { spawnSync } from 'node:child_process';

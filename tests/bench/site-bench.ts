@@ -1,19 +1,21 @@
 /**
- * The site-build benchmark (issue #3): `npm run bench -- --only=site [--write] [--runs=2] [--profile]`, or
+ * The site-build benchmark (issue #3): `npm run bench -- --only=site [--write] [--runs=2] [--in-memory] [--profile]`, or
  * directly `npx node tests/bench/site-bench.ts …`.
  *
  * Generates the ~10,000-paper corpus (not timed), then alternates cold builds of the real site and of a trivial
  * Astro project with the same number of pages (the floor), each `--runs` times, and reports the minimum of each.
  * Cold: the output folder and the content layer's data store (node_modules/.astro/data-store.json) are deleted
  * before every real build; the trivial project keeps no cache between runs either. With `--profile`, one more real
- * build runs under `node --cpu-prof` and the top self-time functions and files are added to the section.
+ * build runs under `node --cpu-prof` and the top self-time functions and files are added to the section. With
+ * `--in-memory`, the real build and the same-settings floor are also built `--runs` times from copies on a tmpfs.
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { astroBuild, logTail, measureOutput, type BuildMeasure } from './astro-build.ts';
+import { astroBuild, DATA_STORE, logTail, measureOutput, withProjectBuildLock, type BuildMeasure } from './astro-build.ts';
 import { flagValue, formatBytes, formatCount, formatSeconds, machineLine, median, shouldWrite, writeSection } from './bench-report.ts';
 import { buildBenchSite, builtPaperCount, prepareData, SEED, siteDirs, SITE_10K } from './bench-sites.ts';
 import { profileFiles, summariseProfileFiles, topRows, type ProfileSummary } from './cpu-profile.ts';
+import { clearMemoryDisk, copyProjectToMemory, memoryDiskAvailable, MEMORY_TRIVIAL_DIR } from './memory-disk.ts';
 import { SITE_BUILD_CONCURRENCY, TRIVIAL_DIR, TRIVIAL_SAME_SETTINGS_DIR, writeTrivialSite } from './trivial-site.ts';
 
 /** The heading of this benchmark's BENCHMARKS.md section. */
@@ -43,6 +45,8 @@ export interface SiteBenchResult {
   /** HTML pages of the real site per top-level folder. */
   pagesByRoute: Array<[string, number]>;
   profile: (ProfileSummary & { workerBusyMs: number }) | null;
+  /** The real build and the same-settings floor again, both writing to a tmpfs (`--in-memory`). */
+  memory: { real: BuildSeries; trivialSame: BuildSeries } | null;
 }
 
 const TRIVIAL_DIST = join(TRIVIAL_DIR, 'dist');
@@ -98,8 +102,36 @@ async function profileRealBuild(): Promise<ProfileSummary & { workerBusyMs: numb
   return { ...main, workerBusyMs: workers.totalMs };
 }
 
-/** Runs the benchmark: alternating cold builds of the real and the trivial site, then the optional profile. */
-export async function measureSiteBuild(runs: number, profile: boolean): Promise<SiteBenchResult> {
+// The real site built from a copy of the project in memory, from the same data folder, under the same lock.
+async function buildRealInMemory(root: string): Promise<BuildMeasure> {
+  const outDir = join(root, 'dist');
+  const logFile = join(root, 'build.log');
+  const measure = await withProjectBuildLock(() => astroBuild({ cwd: root, outDir, env: { PAPERS_DATA_DIR: siteDirs(SITE_10K).data }, logFile, coldFiles: [DATA_STORE] }));
+  if (measure.exitCode !== 0) throw new Error(`building the site in memory failed:\n${logTail(logFile)}`);
+  return measure;
+}
+
+// Alternating cold builds of the real site and the same-settings floor, both in memory; the copies are deleted after.
+async function measureInMemory(runs: number, pages: number): Promise<{ real: BuildSeries; trivialSame: BuildSeries }> {
+  const root = copyProjectToMemory();
+  writeTrivialSite(pages, MEMORY_TRIVIAL_DIR, SITE_BUILD_CONCURRENCY);
+  const real: BuildMeasure[] = [];
+  const trivialSame: BuildMeasure[] = [];
+  try {
+    for (let run = 1; run <= runs; run++) {
+      real.push(await buildRealInMemory(root));
+      describeRun(`real, in memory #${run}`, real[real.length - 1] as BuildMeasure);
+      trivialSame.push(await buildTrivial(MEMORY_TRIVIAL_DIR));
+      describeRun(`trivial, same settings, in memory #${run}`, trivialSame[trivialSame.length - 1] as BuildMeasure);
+    }
+    return { real: { runs: real, ...measureOutput(join(root, 'dist')) }, trivialSame: { runs: trivialSame, ...measureOutput(join(MEMORY_TRIVIAL_DIR, 'dist')) } };
+  } finally {
+    clearMemoryDisk();
+  }
+}
+
+/** Runs the benchmark: alternating cold builds of the real and the trivial site, the optional in-memory rounds, then the optional profile. */
+export async function measureSiteBuild(runs: number, profile: boolean, inMemory = false): Promise<SiteBenchResult> {
   const data = prepareData(SITE_10K);
   const dist = siteDirs(SITE_10K).dist;
   console.error(`site: generated ${data.dumps} dumps (${formatBytes(data.bytes)}) with ${SITE_10K.entries} entries`);
@@ -127,6 +159,7 @@ export async function measureSiteBuild(runs: number, profile: boolean): Promise<
     trivial: { runs: trivialRuns, ...measureOutput(TRIVIAL_DIST) },
     trivialSame: { runs: trivialSameRuns, ...measureOutput(TRIVIAL_SAME_DIST) },
     pagesByRoute: pagesByRoute(dist),
+    memory: inMemory ? await measureInMemory(runs, measureOutput(dist).pages) : null,
     profile: profile ? await profileRealBuild() : null,
   };
 }
@@ -148,40 +181,67 @@ function peakRss(series: BuildSeries): string {
   return `${Math.max(...series.runs.map((run) => run.peakRssMiB)).toFixed(0)} MiB`;
 }
 
+function cpuCell(series: BuildSeries): string {
+  const seconds = minCpuSeconds(series);
+  return seconds === null ? 'n/a' : formatSeconds(seconds);
+}
+
+function maxRss(series: BuildSeries): number {
+  return Math.max(...series.runs.map((run) => run.peakRssMiB));
+}
+
+function seriesRow(label: string, series: BuildSeries): string {
+  const fastest = fastestRun(series);
+  return `| ${label} | ${formatCount(series.pages)} | ${formatRuns(series)} | ${cpuCell(series)} | ${stageCell(fastest?.stages.syncSeconds)} | ${stageCell(fastest?.stages.routesSeconds)} | ${formatCount(pagesPerSecond(series))} | ${peakRss(series)} | ${formatBytes(series.bytes)} (${formatCount(series.files)} files) |`;
+}
+
+function ratioRow(label: string, real: BuildSeries, floor: BuildSeries): string {
+  const realCpu = minCpuSeconds(real);
+  const floorCpu = minCpuSeconds(floor);
+  const cpuRatio = realCpu === null || floorCpu === null ? 'n/a' : `${(realCpu / floorCpu).toFixed(2)}×`;
+  const stageRatio = (pick: (measure: BuildMeasure) => number | null) => {
+    const fastReal = fastestRun(real);
+    const fastFloor = fastestRun(floor);
+    const a = fastReal ? pick(fastReal) : null;
+    const b = fastFloor ? pick(fastFloor) : null;
+    return a === null || b === null || b === 0 ? '' : `${(a / b).toFixed(1)}×`;
+  };
+  const ratio = minSeconds(real) / minSeconds(floor);
+  return `| **Papershelf ÷ ${label}** | | **${ratio.toFixed(2)}×** | ${cpuRatio} | ${stageRatio((m) => m.stages.syncSeconds)} | ${stageRatio((m) => m.stages.routesSeconds)} | | ${(maxRss(real) / maxRss(floor)).toFixed(1)}× | ${(real.bytes / floor.bytes).toFixed(0)}× |`;
+}
+
+const TABLE_HEAD = [
+  '| Build | Pages (.html) | Wall time, cold: min / median | CPU time (user + sys), min | of which sync + types | of which static routes | Pages/s (min wall) | Peak RSS | Output size |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+];
+
 /** The real build and both floors side by side, and the ratios, as a markdown table. */
 export function buildTable(result: SiteBenchResult): string {
-  const cpu = (series: BuildSeries) => {
-    const seconds = minCpuSeconds(series);
-    return seconds === null ? 'n/a' : formatSeconds(seconds);
-  };
-  const rss = (series: BuildSeries) => Math.max(...series.runs.map((run) => run.peakRssMiB));
-  const row = (label: string, series: BuildSeries) => {
-    const fastest = fastestRun(series);
-    return `| ${label} | ${formatCount(series.pages)} | ${formatRuns(series)} | ${cpu(series)} | ${stageCell(fastest?.stages.syncSeconds)} | ${stageCell(fastest?.stages.routesSeconds)} | ${formatCount(pagesPerSecond(series))} | ${peakRss(series)} | ${formatBytes(series.bytes)} (${formatCount(series.files)} files) |`;
-  };
-  const ratioRow = (label: string, floor: BuildSeries) => {
-    const realCpu = minCpuSeconds(result.real);
-    const floorCpu = minCpuSeconds(floor);
-    const cpuRatio = realCpu === null || floorCpu === null ? 'n/a' : `${(realCpu / floorCpu).toFixed(2)}×`;
-    const stageRatio = (pick: (measure: BuildMeasure) => number | null) => {
-      const real = fastestRun(result.real);
-      const trivial = fastestRun(floor);
-      const a = real ? pick(real) : null;
-      const b = trivial ? pick(trivial) : null;
-      return a === null || b === null || b === 0 ? '' : `${(a / b).toFixed(1)}×`;
-    };
-    const ratio = minSeconds(result.real) / minSeconds(floor);
-    return `| **Papershelf ÷ ${label}** | | **${ratio.toFixed(2)}×** | ${cpuRatio} | ${stageRatio((m) => m.stages.syncSeconds)} | ${stageRatio((m) => m.stages.routesSeconds)} | | ${(rss(result.real) / rss(floor)).toFixed(1)}× | ${(result.real.bytes / floor.bytes).toFixed(0)}× |`;
-  };
   return [
-    '| Build | Pages (.html) | Wall time, cold: min / median | CPU time (user + sys), min | of which sync + types | of which static routes | Pages/s (min wall) | Peak RSS | Output size |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    row(`Papershelf, ${formatCount(result.papers)} papers`, result.real),
-    row(`Trivial floor, same page count, same build settings (concurrency ${SITE_BUILD_CONCURRENCY})`, result.trivialSame),
-    row('Trivial floor, same page count, Astro defaults (concurrency 1)', result.trivial),
-    ratioRow('floor, same settings', result.trivialSame),
-    ratioRow('floor, Astro defaults', result.trivial),
+    ...TABLE_HEAD,
+    seriesRow(`Papershelf, ${formatCount(result.papers)} papers`, result.real),
+    seriesRow(`Trivial floor, same page count, same build settings (concurrency ${SITE_BUILD_CONCURRENCY})`, result.trivialSame),
+    seriesRow('Trivial floor, same page count, Astro defaults (concurrency 1)', result.trivial),
+    ratioRow('floor, same settings', result.real, result.trivialSame),
+    ratioRow('floor, Astro defaults', result.real, result.trivial),
   ].join('\n');
+}
+
+/** The in-memory rounds as a markdown table, or nothing when they did not run. */
+export function memoryTable(result: SiteBenchResult): string[] {
+  if (!result.memory) return [];
+  const { real, trivialSame } = result.memory;
+  return [
+    '',
+    `**In memory** (\`--in-memory\`): the same two builds, alternating, from a copy of the project on a tmpfs (tests/bench/memory-disk.ts), so that neither`,
+    `writes to the disk: ${(minSeconds(real) / minSeconds(trivialSame)).toFixed(2)}× the same-settings floor. On these VMs the disk's speed changes a lot from minute to minute, and the real`,
+    'build writes over a hundred times the bytes of the floor, so this is the comparison of the work itself.',
+    '',
+    ...TABLE_HEAD,
+    seriesRow(`Papershelf, ${formatCount(result.papers)} papers, in memory`, real),
+    seriesRow(`Trivial floor, same settings, in memory`, trivialSame),
+    ratioRow('floor, same settings, in memory', real, trivialSame),
+  ];
 }
 
 function goalLine(result: SiteBenchResult): string {
@@ -250,6 +310,7 @@ export function benchmarkSection(result: SiteBenchResult): string {
     machineLine(),
     '',
     buildTable(result),
+    ...memoryTable(result),
     '',
     `Pages of the real site by folder: ${routes}. One-minute load average at the start of the builds:`,
     `${loads(result)} (the machine is shared; a load above ~1 before a build means other work competed for the 2 cores).`,
@@ -260,7 +321,9 @@ export function benchmarkSection(result: SiteBenchResult): string {
 /** Runs the site benchmark and prints (and with --write, stores) its section. */
 export async function main(args: readonly string[]): Promise<void> {
   const runs = Number(flagValue(args, 'runs') ?? 2);
-  const result = await measureSiteBuild(runs, args.includes('--profile'));
+  const inMemory = args.includes('--in-memory');
+  if (inMemory && !memoryDiskAvailable()) throw new Error('--in-memory needs a tmpfs at /dev/shm (Linux)');
+  const result = await measureSiteBuild(runs, args.includes('--profile'), inMemory);
   mkdirSync(siteDirs(SITE_10K).root, { recursive: true });
   writeFileSync(join(siteDirs(SITE_10K).root, 'site-bench.json'), `${JSON.stringify(result, null, 2)}\n`);
   const section = benchmarkSection(result);
