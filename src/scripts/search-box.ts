@@ -32,6 +32,9 @@ export function enhanceSearchBox(form: HTMLFormElement): void {
   let active = -1;
   let options: Array<{ element: HTMLLIElement; url: string }> = [];
   let generation = 0;
+  // Set by Escape and blur: until the visitor types or presses ↓/↑ again, neither a search still in flight nor
+  // the abstracts arriving may reopen the list they closed.
+  let dismissed = false;
 
   const setActive = (index: number) => {
     options.forEach((option, position) => option.element.setAttribute('aria-selected', String(position === index)));
@@ -49,6 +52,11 @@ export function enhanceSearchBox(form: HTMLFormElement): void {
     input.setAttribute('aria-expanded', 'false');
     setActive(-1);
     status.textContent = '';
+  };
+  const dismiss = () => {
+    dismissed = true;
+    generation++;
+    close();
   };
   const option = (id: string, url: string, fill: (element: HTMLLIElement) => void) => {
     const element = document.createElement('li');
@@ -93,7 +101,7 @@ export function enhanceSearchBox(form: HTMLFormElement): void {
   };
   // Suggestions come from the title index first; when the abstracts arrive, search again unless a choice is under way.
   const refresh = (): void => {
-    if (document.activeElement === input && input.value.trim() !== '' && active === -1) void update();
+    if (!dismissed && document.activeElement === input && input.value.trim() !== '' && active === -1) void update();
   };
   const update = async () => {
     const query = input.value.trim();
@@ -111,12 +119,16 @@ export function enhanceSearchBox(form: HTMLFormElement): void {
   };
 
   input.addEventListener('focus', () => void loadIndexes(refresh).catch(() => undefined), { once: true });
-  input.addEventListener('input', () => void update());
+  input.addEventListener('input', () => {
+    dismissed = false;
+    void update();
+  });
   input.addEventListener('keydown', (event) => {
     // Keys that choose a candidate in an input method editor are not ours.
     if (event.isComposing) return;
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       if (listbox.hidden) {
+        dismissed = false;
         void update();
         return;
       }
@@ -133,13 +145,13 @@ export function enhanceSearchBox(form: HTMLFormElement): void {
     } else if (event.key === 'Escape') {
       if (!listbox.hidden) {
         event.preventDefault();
-        close();
+        dismiss();
       } else if (input.value !== '') {
         input.value = '';
       }
     }
   });
-  input.addEventListener('blur', () => close());
+  input.addEventListener('blur', () => dismiss());
 }
 
 /** `/` and Ctrl/Cmd+K focus the header search box, unless the visitor is typing somewhere. */

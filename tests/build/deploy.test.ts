@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../src/lib/content-security-policy.ts';
 import { buildCorpus } from '../../src/lib/pipeline.ts';
 import { buildSiteData } from '../../src/lib/site-data.ts';
 import { fixturePath, seedDumps, seedSources } from '../helpers.ts';
@@ -67,6 +68,25 @@ describe('sitemap, robots.txt and metadata', () => {
       expect(meta.find((element) => element.attrs.property === 'og:url')?.attrs.content).toBe(canonical);
       expect(meta.find((element) => element.attrs.name === 'twitter:card')?.attrs.content).toBe('summary');
     }
+  });
+
+  it('every page carries the Content-Security-Policy first in its head, and inlines no script or style it would block', () => {
+    const pages = listFiles(SEED_SITE).filter((file) => file.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(50);
+    for (const page of pages) {
+      const elements = elementsOf(readFileSync(join(SEED_SITE, page), 'utf8'));
+      const head = elements.filter((element) => element.ancestorClasses.length === 2 && elements.indexOf(element) < elements.findIndex((other) => other.tag === 'body'));
+      const policies = elements.filter((element) => element.tag === 'meta' && element.attrs['http-equiv']?.toLowerCase() === 'content-security-policy');
+      expect(policies.map((policy) => policy.attrs.content), page).toEqual([CONTENT_SECURITY_POLICY]);
+      // Right after <meta charset>: a policy applies only to what follows it.
+      expect(head.slice(0, 2).map((element) => element.attrs.charset ?? element.attrs['http-equiv']), page).toEqual(['utf-8', 'content-security-policy']);
+      expect(elements.filter((element) => element.tag === 'style'), page).toEqual([]);
+      const inlineScripts = elements.filter((element) => element.tag === 'script' && element.attrs.src === undefined && element.attrs.type !== 'application/ld+json');
+      expect(inlineScripts, page).toEqual([]);
+    }
+    expect(CONTENT_SECURITY_POLICY).toMatch(/(?:^|; )script-src 'self'(?:;|$)/);
+    expect(CONTENT_SECURITY_POLICY).toMatch(/(?:^|; )style-src 'self'(?:;|$)/);
+    expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
   });
 
   it('a paper page carries ScholarlyArticle JSON-LD that matches its record', () => {

@@ -61,6 +61,9 @@ describe('search in the browser', () => {
     await expect.poll(() => page.getByRole('option').count()).toBeGreaterThan(1);
     await page.keyboard.press('Escape');
     expect(await input.getAttribute('aria-expanded')).toBe('false');
+    // Nothing that arrives after Escape (a search still in flight, the abstracts' index) reopens the list.
+    await page.waitForLoadState('networkidle');
+    expect(await input.getAttribute('aria-expanded')).toBe('false');
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => input.getAttribute('aria-expanded')).toBe('true');
     await page.keyboard.press('ArrowDown');
