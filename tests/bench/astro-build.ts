@@ -3,7 +3,7 @@
  * size, or /proc sampling when /usr/bin/time is missing), the log, and helpers to size the output.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -102,17 +102,18 @@ export async function astroBuild(options: BuildOptions): Promise<BuildMeasure> {
   const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...options.env };
   const loadAverage = os.loadavg()[0] ?? 0;
   const start = performance.now();
-  const child = spawn(command, args, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const output: Buffer[] = [];
-  child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
-  child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
+  // The build writes its log straight to the file: through a pipe, each of Astro's 15,000 page lines could wait
+  // for this process to read it, and this process competes for the same two cores (0.76 s of a profiled build's
+  // main thread was spent writing to the pipe, against 0.21 s for the floor's identical number of lines).
+  const logFd = openSync(options.logFile, 'w');
+  const child = spawn(command, args, { cwd: options.cwd, env, stdio: ['ignore', logFd, logFd] });
+  closeSync(logFd);
   let sampledKiB = 0;
   const sampler = useTime ? null : setInterval(() => (sampledKiB = Math.max(sampledKiB, vmRssKiB(child.pid ?? 0))), 100);
   const exitCode = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
   const seconds = (performance.now() - start) / 1000;
   if (sampler) clearInterval(sampler);
-  const log = Buffer.concat(output).toString('utf8');
-  writeFileSync(options.logFile, log);
+  const log = readFileSync(options.logFile, 'utf8');
   const time = parseGnuTime(log);
   const peakKiB = useTime ? (time.rssKiB ?? 0) : sampledKiB;
   return { seconds, cpuSeconds: time.cpuSeconds, peakRssMiB: peakKiB / 1024, loadAverage, stages: parseStages(log), exitCode };
