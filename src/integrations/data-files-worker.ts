@@ -1,14 +1,15 @@
 /**
- * Worker thread of the papershelf integration: takes the records the content loader offers (or loads the data
- * folder itself), generates every data file and, once the main thread says the output folder is ready (Astro
- * empties it first), writes them there, at low priority while Astro renders the pages.
+ * Worker thread of the papershelf integration: parses and merges the data folder, hands the corpus to the
+ * main thread (whose content loader then need not parse the dumps itself, see src/lib/shared-corpus.ts),
+ * generates every data file and, once the main thread says the output folder is ready (Astro empties it
+ * first), writes them there, at low priority while Astro renders the pages.
  */
 import { mkdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DataFile, DataFilesConfig } from '../lib/data-files.ts';
-import { offeredRecords } from '../lib/records-channel.ts';
+import type { Corpus } from '../lib/pipeline.ts';
 
 /** What the integration passes to the worker. */
 export interface DataFilesJob {
@@ -17,12 +18,15 @@ export interface DataFilesJob {
 }
 
 /** What the worker reports when done. */
-export type DataFilesOutcome = { ok: true; files: number; bytes: number; seconds: number; recordsFrom: 'loader' | 'data folder' } | { ok: false; error: string };
+export type DataFilesOutcome = { ok: true; files: number; bytes: number; seconds: number } | { ok: false; error: string };
 
-// The pages Astro renders on the main thread are the build's critical path; the data files are done long before
-// them. On a machine with few cores this thread therefore asks for the lowest CPU priority, so it takes what
-// the page rendering leaves. Linux gives a thread its own priority (/proc/thread-self names its id); elsewhere,
-// or where it is not allowed, the worker simply runs at normal priority.
+/** The worker's messages: the corpus as soon as it is parsed, then the outcome. */
+export type DataFilesMessage = { type: 'corpus'; corpus: Corpus } | { type: 'done'; outcome: DataFilesOutcome };
+
+// The pages Astro renders on the main thread are the build's critical path; once the corpus is handed over,
+// the data files are done long before them. On a machine with few cores this thread therefore then asks for
+// the lowest CPU priority, so it takes what the page rendering leaves. Linux gives a thread its own priority
+// (/proc/thread-self names its id); elsewhere, or where it is not allowed, the worker stays at normal priority.
 function yieldToMainThread(): void {
   try {
     const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
@@ -32,22 +36,20 @@ function yieldToMainThread(): void {
   }
 }
 
-yieldToMainThread();
-
 const job = workerData as DataFilesJob;
 const port = parentPort;
 const outDirReady = new Promise<void>((resolve) => port?.once('message', () => resolve()));
 const started = performance.now();
-// The content loader offers the records it built during Astro's content sync, which ends before the output
-// folder is ready; a worker that has heard nothing by then builds them itself. It listens from its first line,
-// before the pipeline's modules load, so an offer made meanwhile is not missed.
-const offer = offeredRecords(job.config, outDirReady);
 
 async function run(): Promise<DataFilesOutcome> {
-  const { dataFilesOfFolder } = await import('../lib/data-files.ts');
-  const offered = await offer;
+  const { loadCorpus } = await import('../lib/read-data-dir.ts');
+  // At normal priority: the content loader on the main thread is waiting for this.
+  const corpus = await loadCorpus(job.config.dataDir, { categories: job.config.categories });
+  port?.postMessage({ type: 'corpus', corpus } satisfies DataFilesMessage);
+  yieldToMainThread();
+  const { dataFilesOfFolder, recordsOf } = await import('../lib/data-files.ts');
   const files: DataFile[] = [];
-  for await (const file of dataFilesOfFolder(job.config, offered ?? undefined)) files.push(file);
+  for await (const file of dataFilesOfFolder(job.config, recordsOf(corpus, job.config.dataDir))) files.push(file);
   await outDirReady;
   const made = new Set<string>();
   let bytes = 0;
@@ -61,10 +63,10 @@ async function run(): Promise<DataFilesOutcome> {
     writeFileSync(target, file.content);
     bytes += Buffer.byteLength(file.content);
   }
-  return { ok: true, files: files.length, bytes, seconds: (performance.now() - started) / 1000, recordsFrom: offered ? 'loader' : 'data folder' };
+  return { ok: true, files: files.length, bytes, seconds: (performance.now() - started) / 1000 };
 }
 
 run().then(
-  (outcome) => port?.postMessage(outcome),
-  (error: unknown) => port?.postMessage({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies DataFilesOutcome),
+  (outcome) => port?.postMessage({ type: 'done', outcome } satisfies DataFilesMessage),
+  (error: unknown) => port?.postMessage({ type: 'done', outcome: { ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } } satisfies DataFilesMessage),
 );

@@ -6,13 +6,16 @@ import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { dataFileType, dataFilesOfFolder, isDataFilePath, type DataFilesConfig } from '../lib/data-files.ts';
 import { listDumps } from '../lib/read-data-dir.ts';
-import type { DataFilesJob, DataFilesOutcome } from './data-files-worker.ts';
+import type { Corpus } from '../lib/pipeline.ts';
+import { publishCorpus } from '../lib/shared-corpus.ts';
+import type { DataFilesJob, DataFilesMessage, DataFilesOutcome } from './data-files-worker.ts';
 
 /**
  * Astro integration that publishes the data files (feeds, papers.json, search assets). In `astro build` a
- * worker thread generates them from the data folder while Astro renders the pages on the main thread, and
- * writes them once Astro has emptied the output folder; the build waits for it at the end and fails if it
- * failed. In `astro dev` they are generated in-process on first request and again after a dump changes.
+ * worker thread parses the data folder (handing the corpus to the content loader, src/lib/shared-corpus.ts),
+ * generates the files while Astro renders the pages on the main thread, and writes them once Astro has
+ * emptied the output folder; the build waits for it at the end and fails if it failed. In `astro dev` they
+ * are generated in-process on first request and again after a dump changes.
  */
 
 // What the data folder holds, cheaply: each dump's (and sources.json's) path, size and modification time.
@@ -35,7 +38,7 @@ export function dataFilesIntegration(config: DataFilesConfig): AstroIntegration 
       },
       'astro:config:done': ({ config: astroConfig }) => {
         if (command !== 'build') return;
-        // Started now, the worker's parsing overlaps Astro's content sync and bundling.
+        // Started now, the worker parses while Astro prepares the content sync, whose loader then takes its corpus.
         const job: DataFilesJob = {
           config: { ...config, site: astroConfig.site ?? config.site, base: astroConfig.base },
           outDir: fileURLToPath(astroConfig.outDir),
@@ -43,10 +46,20 @@ export function dataFilesIntegration(config: DataFilesConfig): AstroIntegration 
         const started = new Worker(new URL('./data-files-worker.ts', import.meta.url), { workerData: job });
         // A build that fails before the end must not wait for the worker.
         started.unref();
+        let corpusParsed: (corpus: Corpus) => void = () => {};
+        let corpusFailed: (error: Error) => void = () => {};
+        publishCorpus(config, new Promise<Corpus>((resolve, reject) => ((corpusParsed = resolve), (corpusFailed = reject))));
         outcome = new Promise<DataFilesOutcome>((settle) => {
-          started.once('message', (message: DataFilesOutcome) => settle(message));
-          started.once('error', (error) => settle({ ok: false, error: error.stack ?? error.message }));
-          started.once('exit', (code) => settle({ ok: false, error: `the data-files worker exited with code ${code}` }));
+          started.on('message', (message: DataFilesMessage) => (message.type === 'corpus' ? corpusParsed(message.corpus) : settle(message.outcome)));
+          // The loader then parses the dumps itself; the build still fails at the end for want of the data files.
+          started.once('error', (error) => {
+            corpusFailed(error);
+            settle({ ok: false, error: error.stack ?? error.message });
+          });
+          started.once('exit', (code) => {
+            corpusFailed(new Error(`the data-files worker exited with code ${code}`));
+            settle({ ok: false, error: `the data-files worker exited with code ${code}` });
+          });
         });
         worker = started;
       },
@@ -60,7 +73,7 @@ export function dataFilesIntegration(config: DataFilesConfig): AstroIntegration 
         await worker?.terminate();
         worker = null;
         if (!result.ok) throw new Error(`writing the data files (feeds, papers.json, search index) failed: ${result.error}`);
-        logger.info(`${result.files} data files (feeds, papers.json, search index), ${(result.bytes / 2 ** 20).toFixed(1)} MiB, in ${result.seconds.toFixed(2)} s on a worker thread, from the records of the ${result.recordsFrom}`);
+        logger.info(`${result.files} data files (feeds, papers.json, search index), ${(result.bytes / 2 ** 20).toFixed(1)} MiB, in ${result.seconds.toFixed(2)} s on a worker thread`);
       },
       'astro:server:setup': ({ server, logger }) => {
         // Regenerated when the folder's fingerprint changes, so no file-watcher event can be missed.

@@ -1,5 +1,6 @@
 import { feedPaths, paperFeedXml, type FeedSite } from './feeds.ts';
 import { papersJson } from './papers-json.ts';
+import type { Corpus } from './pipeline.ts';
 import { loadCorpus } from './read-data-dir.ts';
 import type { Paper, SiteConfig } from './schema.ts';
 import { buildSearchAssets } from './search/build-index.ts';
@@ -59,17 +60,21 @@ export async function* dataFiles(data: SiteData, config: Pick<DataFilesConfig, '
   for (const [chunk, content] of search.chunks.entries()) yield { path: textChunkPath(chunk), content };
 }
 
-/** The validated records of a data folder, exactly as the content loader stores them; throws when the data has errors. */
-export async function loadRecords(config: Pick<DataFilesConfig, 'dataDir' | 'categories'>): Promise<Paper[]> {
-  const corpus = await loadCorpus(config.dataDir, { categories: config.categories });
+/** The records of a corpus, exactly as the content loader stores them; throws when the data has errors. */
+export function recordsOf(corpus: Corpus, dataDir: string): Paper[] {
   if (corpus.report.summary.errors > 0) {
-    throw new Error(`${config.dataDir} has ${corpus.report.summary.errors} data error(s); run "npm run check-data" for the full report and fix them`);
+    throw new Error(`${dataDir} has ${corpus.report.summary.errors} data error(s); run "npm run check-data" for the full report and fix them`);
   }
   // Validated by buildCorpus with PaperSchema, as the content loader stores them.
   return corpus.papers;
 }
 
-/** Every data file of a data folder, from its records (loaded here unless given, as the content loader hands them to the build's worker). */
+/** The validated records of a data folder, exactly as the content loader stores them; throws when the data has errors. */
+export async function loadRecords(config: Pick<DataFilesConfig, 'dataDir' | 'categories'>): Promise<Paper[]> {
+  return recordsOf(await loadCorpus(config.dataDir, { categories: config.categories }), config.dataDir);
+}
+
+/** Every data file of a data folder, from its records (loaded here unless given, as the build's worker does). */
 export async function* dataFilesOfFolder(config: DataFilesConfig, records?: readonly Paper[]): AsyncGenerator<DataFile> {
   yield* dataFiles(buildSiteData(records ?? (await loadRecords(config))), config);
 }

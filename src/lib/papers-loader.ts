@@ -3,9 +3,9 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import type { CategoryPreference } from './categories.ts';
 import { formatIssue } from './issues.ts';
 import { loadCorpus } from './read-data-dir.ts';
-import { offerRecords } from './records-channel.ts';
 import { formatSummary } from './report.ts';
 import { PaperSchema } from './schema.ts';
+import { takeCorpus } from './shared-corpus.ts';
 
 /** Options of the papers loader. */
 export interface PapersLoaderOptions {
@@ -21,13 +21,16 @@ export function papersLoader(options: PapersLoaderOptions): Loader {
 
   const load = async (context: LoaderContext): Promise<void> => {
     const { store, logger, watcher } = context;
-    const corpus = await loadCorpus(dataDir, options.categories ? { categories: options.categories } : {});
+    // In `astro build` the data-files worker (src/integrations/data-files.ts) has been parsing the dumps since
+    // the build started; without it (`astro dev`, `astro sync`, or if it failed) the loader parses them here.
+    const shared = await takeCorpus({ dataDir, categories: options.categories })?.catch(() => null);
+    const corpus = shared ?? (await loadCorpus(dataDir, options.categories ? { categories: options.categories } : {}));
     const { report } = corpus;
     for (const issue of [...report.issues, ...report.files.flatMap((file) => file.issues)]) {
       if (issue.severity === 'error') logger.error(formatIssue(issue));
       else logger.warn(formatIssue(issue));
     }
-    logger.info(formatSummary(report));
+    logger.info(`${formatSummary(report)}${shared ? ' (parsed on the data-files worker thread)' : ''}`);
     if (report.summary.errors > 0) {
       throw new Error(`${options.dataDir} has ${report.summary.errors} data error(s); run "npm run check-data" for the full report and fix them`);
     }
@@ -36,9 +39,6 @@ export function papersLoader(options: PapersLoaderOptions): Loader {
     // so parseData would only validate it a second time.
     // No digest: the store is cleared on every load, so there is no earlier entry to compare one with.
     for (const paper of corpus.papers) store.set({ id: paper.id, data: paper });
-    // In `astro build` (no watcher), the data-files worker (src/integrations/data-files.ts) then need not parse
-    // the dumps again; `astro dev` generates the data files in-process and has no worker to tell.
-    if (!watcher) offerRecords({ dataDir, categories: options.categories }, corpus.papers);
     // In `astro dev`, adding, editing or removing a dump reloads the collection.
     if (watcher && !watched.has(watcher)) {
       watched.add(watcher);

@@ -34,7 +34,8 @@ describe('the build', () => {
     expect(result.status, result.output).toBe(0);
     const json = PapersJsonSchema.parse(JSON.parse(readFileSync(join(outDir, 'papers.json'), 'utf8')));
     expect(json.papers.map((paper) => paper.title)).toEqual(['A Single Paper']);
-    // The data files come from the records the content loader built, not from a second parse of the dumps.
-    expect(result.output).toMatch(/data files .* on a worker thread, from the records of the loader/);
+    // The dumps are parsed once, on the worker: the content loader takes the worker's corpus.
+    expect(result.output).toMatch(/1 paper from 1 entry in 1 dump.*\(parsed on the data-files worker thread\)/);
+    expect(result.output).toMatch(/data files .* on a worker thread/);
   });
 });
