@@ -50,7 +50,13 @@ export function dataFilesIntegration(config: DataFilesConfig): AstroIntegration 
         let corpusFailed: (error: Error) => void = () => {};
         publishCorpus(config, new Promise<Corpus>((resolve, reject) => ((corpusParsed = resolve), (corpusFailed = reject))));
         outcome = new Promise<DataFilesOutcome>((settle) => {
-          started.on('message', (message: DataFilesMessage) => (message.type === 'corpus' ? corpusParsed(message.corpus) : settle(message.outcome)));
+          started.on('message', (message: DataFilesMessage) => {
+            if (message.type === 'corpus') return corpusParsed(message.corpus);
+            // Done without a corpus (the worker failed before it had one): the loader must not wait for it.
+            // After the corpus was handed over, this rejection changes nothing.
+            corpusFailed(new Error(message.outcome.ok ? 'the data-files worker sent no corpus' : message.outcome.error));
+            settle(message.outcome);
+          });
           // The loader then parses the dumps itself; the build still fails at the end for want of the data files.
           started.once('error', (error) => {
             corpusFailed(error);

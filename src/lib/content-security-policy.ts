@@ -1,5 +1,5 @@
 /**
- * The Content-Security-Policy every page carries in a `<meta>` tag. Scripts and stylesheets come only from the
+ * The Content-Security-Policy every built page carries in a `<meta>` tag (not in `astro dev`, whose CSS comes as `<style>`). Scripts and stylesheets come only from the
  * site: the build inlines neither (astro.config.mjs sets `assetsInlineLimit: 0` and `inlineStylesheets:
  * 'never'`), so no hash is needed, and the build tests check that no page has an inline script or style.
  * KaTeX positions glyphs with style attributes, which `style-src-attr` allows; a style attribute cannot run code.

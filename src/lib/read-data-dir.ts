@@ -15,7 +15,14 @@ export async function listDumps(dataDir: string): Promise<string[]> {
       else if (entry.isFile() && entry.name.toLowerCase().endsWith('.txt')) found.push(relative(dataDir, path).split(sep).join('/'));
     }
   };
-  await walk(dataDir);
+  try {
+    await walk(dataDir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && error instanceof Error && error.message.includes(dataDir)) {
+      throw new Error(`the data folder ${dataDir} does not exist; create it and put your dumps in it, or set PAPERS_DATA_DIR (or dataDir in src/config.ts) to the folder that holds them`, { cause: error });
+    }
+    throw error;
+  }
   return found.sort();
 }
 

@@ -147,7 +147,9 @@ export function enhanceSearchBox(form: HTMLFormElement): void {
         event.preventDefault();
         dismiss();
       } else if (input.value !== '') {
+        // The list may not be open yet (the index still loading): what is in flight must not open it.
         input.value = '';
+        dismiss();
       }
     }
   });

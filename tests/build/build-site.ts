@@ -60,14 +60,16 @@ export function cleanEnvironment(): NodeJS.ProcessEnv {
 }
 
 /** Runs `astro build` into outDir with extra environment (PAPERS_DATA_DIR, BASE_PATH, …) on the pinned Node. */
-export function buildSite(outDir: string, env: Record<string, string> = {}): BuildResult {
+export function buildSite(outDir: string, env: Record<string, string> = {}, timeoutMs = 600_000): BuildResult {
   const astro = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url));
   return withBuildLock(() => {
     const result = spawnSync(process.execPath, [astro, 'build', '--outDir', outDir], {
       cwd: ROOT,
       env: { ...cleanEnvironment(), ASTRO_TELEMETRY_DISABLED: '1', ...env },
       encoding: 'utf8',
+      // A build that hangs (as one did when the data-files worker failed early) fails the test instead of CI.
+      timeout: timeoutMs,
     });
-    return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+    return { status: result.status, output: `${result.stdout}\n${result.stderr}${result.error ? `\n${result.error.message}` : ''}` };
   });
 }

@@ -65,6 +65,12 @@ describe('astro dev', () => {
     expect((await fetch(`${ORIGIN}/authors/nobody-at-all/feed.xml`)).status).toBe(404);
   });
 
+  it('serves pages without the CSP <meta>, which would block the styles the dev server inlines', async () => {
+    const page = await text('/');
+    expect(page).toMatch(/<style[^>]*>/);
+    expect(page.toLowerCase()).not.toContain('http-equiv="content-security-policy"');
+  });
+
   it('regenerates them when a dump is removed', async () => {
     const before = JSON.parse(await text('/papers.json')) as { count: number };
     rmSync(join(dataDir, 'listings', '000_80704c9de50da4f0.txt'));

@@ -26,6 +26,15 @@ describe('the build', () => {
     expect(result.output).toContain('listings/bad.txt:3: header "LGJun 31" has an impossible date');
   });
 
+  it('fails at once, naming the folder and the fix, when the data folder does not exist', () => {
+    const missing = join(mkdtempSync(join(tmpdir(), 'papershelf-none-')), 'no-such-folder');
+    // The data-files worker fails first; the content loader must not wait for the corpus it will never send
+    // (it once did, for ever): a build still running after two minutes is killed and the test fails.
+    const result = buildSite(join(missing, '..', 'dist'), { PAPERS_DATA_DIR: missing }, 120_000);
+    expect(result.status, result.output).toBe(1);
+    expect(result.output).toContain(`the data folder ${missing} does not exist; create it and put your dumps in it, or set PAPERS_DATA_DIR`);
+  });
+
   it('builds another data folder given by PAPERS_DATA_DIR', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'papershelf-one-'));
     writeFileSync(join(dataDir, 'one.txt'), 'LGJun 3, 2024\nA Single PaperAda Lovelace\nAn abstract that is long enough to be read as prose.\n');

@@ -87,7 +87,15 @@ describe('paper markup built as strings', () => {
   it('builds an item once per heading level and reuses it', () => {
     const view = seed.papers[0];
     if (!view) throw new Error('the seed has papers');
-    expect(paperListItemHtml(view, 3)).toBe(paperListItemHtml(view, 3));
+    let built = 0;
+    const counted = { ...view, get titleHtml() {
+      built++;
+      return view.titleHtml;
+    } };
+    expect(paperListItemHtml(counted, 3)).toBe(paperListItemHtml(counted, 3));
+    expect(built).toBe(1);
+    paperListItemHtml(counted, 2);
+    expect(built).toBe(2);
     expect(paperListItemHtml(view, 2)).toMatch(/^<li><h2 class="paper-title">/);
     expect(paperListItemHtml(view, 2).replace(/h2/g, 'h3')).toBe(paperListItemHtml(view, 3));
   });
