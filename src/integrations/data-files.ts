@@ -46,24 +46,23 @@ export function dataFilesIntegration(config: DataFilesConfig): AstroIntegration 
         const started = new Worker(new URL('./data-files-worker.ts', import.meta.url), { workerData: job });
         // A build that fails before the end must not wait for the worker.
         started.unref();
-        let corpusParsed: (corpus: Corpus) => void = () => {};
-        let corpusFailed: (error: Error) => void = () => {};
-        publishCorpus(config, new Promise<Corpus>((resolve, reject) => ((corpusParsed = resolve), (corpusFailed = reject))));
+        const corpus = Promise.withResolvers<Corpus>();
+        publishCorpus(config, corpus.promise);
         outcome = new Promise<DataFilesOutcome>((settle) => {
           started.on('message', (message: DataFilesMessage) => {
-            if (message.type === 'corpus') return corpusParsed(message.corpus);
+            if (message.type === 'corpus') return corpus.resolve(message.corpus);
             // Done without a corpus (the worker failed before it had one): the loader must not wait for it.
             // After the corpus was handed over, this rejection changes nothing.
-            corpusFailed(new Error(message.outcome.ok ? 'the data-files worker sent no corpus' : message.outcome.error));
+            corpus.reject(new Error(message.outcome.ok ? 'the data-files worker sent no corpus' : message.outcome.error));
             settle(message.outcome);
           });
           // The loader then parses the dumps itself; the build still fails at the end for want of the data files.
           started.once('error', (error) => {
-            corpusFailed(error);
+            corpus.reject(error);
             settle({ ok: false, error: error.stack ?? error.message });
           });
           started.once('exit', (code) => {
-            corpusFailed(new Error(`the data-files worker exited with code ${code}`));
+            corpus.reject(new Error(`the data-files worker exited with code ${code}`));
             settle({ ok: false, error: `the data-files worker exited with code ${code}` });
           });
         });

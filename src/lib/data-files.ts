@@ -1,7 +1,6 @@
 import { feedPaths, paperFeedXml, type FeedSite } from './feeds.ts';
 import { papersJson } from './papers-json.ts';
-import type { Corpus } from './pipeline.ts';
-import { loadCorpus } from './read-data-dir.ts';
+import { loadCorpus, recordsOf } from './read-data-dir.ts';
 import type { Paper, SiteConfig } from './schema.ts';
 import { buildSearchAssets } from './search/build-index.ts';
 import { FULL_INDEX_PATH, TITLE_INDEX_PATH, textChunkPath } from './search/search-options.ts';
@@ -58,15 +57,6 @@ export async function* dataFiles(data: SiteData, config: Pick<DataFilesConfig, '
   yield { path: TITLE_INDEX_PATH, content: search.titles };
   yield { path: FULL_INDEX_PATH, content: search.full };
   for (const [chunk, content] of search.chunks.entries()) yield { path: textChunkPath(chunk), content };
-}
-
-/** The records of a corpus, exactly as the content loader stores them; throws when the data has errors. */
-export function recordsOf(corpus: Corpus, dataDir: string): Paper[] {
-  if (corpus.report.summary.errors > 0) {
-    throw new Error(`${dataDir} has ${corpus.report.summary.errors} data error(s); run "npm run check-data" for the full report and fix them`);
-  }
-  // Validated by buildCorpus with PaperSchema, as the content loader stores them.
-  return corpus.papers;
 }
 
 /** The validated records of a data folder, exactly as the content loader stores them; throws when the data has errors. */

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { CategoryPreference } from './categories.ts';
 import { formatIssue } from './issues.ts';
-import { loadCorpus } from './read-data-dir.ts';
+import { loadCorpus, recordsOf } from './read-data-dir.ts';
 import { formatSummary } from './report.ts';
 import { PaperSchema } from './schema.ts';
 import { takeCorpus } from './shared-corpus.ts';
@@ -31,14 +31,12 @@ export function papersLoader(options: PapersLoaderOptions): Loader {
       else logger.warn(formatIssue(issue));
     }
     logger.info(`${formatSummary(report)}${shared ? ' (parsed on the data-files worker thread)' : ''}`);
-    if (report.summary.errors > 0) {
-      throw new Error(`${options.dataDir} has ${report.summary.errors} data error(s); run "npm run check-data" for the full report and fix them`);
-    }
+    const papers = recordsOf(corpus, options.dataDir);
     store.clear();
     // buildCorpus has already validated every record with PaperSchema (a record that fails is an error above),
     // so parseData would only validate it a second time.
     // No digest: the store is cleared on every load, so there is no earlier entry to compare one with.
-    for (const paper of corpus.papers) store.set({ id: paper.id, data: paper });
+    for (const paper of papers) store.set({ id: paper.id, data: paper });
     // In `astro dev`, adding, editing or removing a dump reloads the collection.
     if (watcher && !watched.has(watcher)) {
       watched.add(watcher);

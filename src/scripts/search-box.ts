@@ -58,6 +58,10 @@ export function enhanceSearchBox(form: HTMLFormElement): void {
     generation++;
     close();
   };
+  const resume = () => {
+    dismissed = false;
+    void update();
+  };
   const option = (id: string, url: string, fill: (element: HTMLLIElement) => void) => {
     const element = document.createElement('li');
     element.id = id;
@@ -119,17 +123,13 @@ export function enhanceSearchBox(form: HTMLFormElement): void {
   };
 
   input.addEventListener('focus', () => void loadIndexes(refresh).catch(() => undefined), { once: true });
-  input.addEventListener('input', () => {
-    dismissed = false;
-    void update();
-  });
+  input.addEventListener('input', () => resume());
   input.addEventListener('keydown', (event) => {
     // Keys that choose a candidate in an input method editor are not ours.
     if (event.isComposing) return;
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       if (listbox.hidden) {
-        dismissed = false;
-        void update();
+        resume();
         return;
       }
       event.preventDefault();

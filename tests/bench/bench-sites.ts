@@ -51,18 +51,29 @@ export function prepareData(site: BenchSite): { dumps: number; bytes: number; pl
   return { dumps: corpus.dumps.length, bytes, plantedPapers: corpus.plantedPapers };
 }
 
-/** Builds the site (cold: the content layer's data store is deleted first, under the project's build lock) and records a stamp on success. */
-export async function buildBenchSite(site: BenchSite, outDir = siteDirs(site).dist, cpuProfDir?: string): Promise<BuildMeasure> {
+/** Where and how to build a benchmark site: another output folder, a CPU profile, or a copy of the project (`cwd`). */
+export interface BenchBuildOptions {
+  outDir?: string;
+  cpuProfDir?: string;
+  cwd?: string;
+}
+
+/**
+ * Builds the site (cold: the content layer's data store is deleted first, under the project's build lock) and,
+ * when it builds into the site's own dist, records a stamp on success.
+ */
+export async function buildBenchSite(site: BenchSite, { outDir = siteDirs(site).dist, cpuProfDir, cwd = ROOT }: BenchBuildOptions = {}): Promise<BuildMeasure> {
   const dirs = siteDirs(site);
+  const logFile = outDir === dirs.dist ? dirs.log : `${outDir}.log`;
   const measure = await withProjectBuildLock(() => astroBuild({
-    cwd: ROOT,
+    cwd,
     outDir,
     env: { PAPERS_DATA_DIR: dirs.data },
-    logFile: outDir === dirs.dist ? dirs.log : `${outDir}.log`,
+    logFile,
     coldFiles: [DATA_STORE],
     ...(cpuProfDir ? { cpuProfDir } : {}),
   }));
-  if (measure.exitCode !== 0) throw new Error(`building the ${site.label} site failed:\n${logTail(outDir === dirs.dist ? dirs.log : `${outDir}.log`)}`);
+  if (measure.exitCode !== 0) throw new Error(`building the ${site.label} site failed:\n${logTail(logFile)}`);
   if (outDir === dirs.dist) writeFileSync(dirs.stamp, `${JSON.stringify({ entries: site.entries, seed: SEED, builtAtMs: Date.now() } satisfies Stamp)}\n`);
   return measure;
 }

@@ -11,7 +11,7 @@
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { astroBuild, DATA_STORE, logTail, measureOutput, withProjectBuildLock, type BuildMeasure } from './astro-build.ts';
+import { astroBuild, logTail, measureOutput, type BuildMeasure } from './astro-build.ts';
 import { flagValue, formatBytes, formatCount, formatSeconds, machineLine, median, shouldWrite, writeSection } from './bench-report.ts';
 import { buildBenchSite, builtPaperCount, prepareData, SEED, siteDirs, SITE_10K } from './bench-sites.ts';
 import { profileFiles, summariseProfileFiles, topRows, type ProfileSummary } from './cpu-profile.ts';
@@ -92,7 +92,7 @@ export function pagesByRoute(dist: string): Array<[string, number]> {
 async function profileRealBuild(): Promise<ProfileSummary & { workerBusyMs: number }> {
   rmSync(PROFILE_DIR, { recursive: true, force: true });
   const outDir = join(siteDirs(SITE_10K).root, 'dist-profile');
-  const measure = await buildBenchSite(SITE_10K, outDir, PROFILE_DIR);
+  const measure = await buildBenchSite(SITE_10K, { outDir, cpuProfDir: PROFILE_DIR });
   describeRun('real, under --cpu-prof', measure);
   rmSync(outDir, { recursive: true, force: true });
   // node --cpu-prof writes one profile per thread, named …<pid>.<thread id>.<seq>.cpuprofile; thread 0 is the main thread.
@@ -100,15 +100,6 @@ async function profileRealBuild(): Promise<ProfileSummary & { workerBusyMs: numb
   const main = summariseProfileFiles(files.filter((file) => /\.0\.\d+\.cpuprofile$/.test(file)));
   const workers = summariseProfileFiles(files.filter((file) => !/\.0\.\d+\.cpuprofile$/.test(file)));
   return { ...main, workerBusyMs: workers.totalMs };
-}
-
-// The real site built from a copy of the project in memory, from the same data folder, under the same lock.
-async function buildRealInMemory(root: string): Promise<BuildMeasure> {
-  const outDir = join(root, 'dist');
-  const logFile = join(root, 'build.log');
-  const measure = await withProjectBuildLock(() => astroBuild({ cwd: root, outDir, env: { PAPERS_DATA_DIR: siteDirs(SITE_10K).data }, logFile, coldFiles: [DATA_STORE] }));
-  if (measure.exitCode !== 0) throw new Error(`building the site in memory failed:\n${logTail(logFile)}`);
-  return measure;
 }
 
 // Alternating cold builds of the real site and the same-settings floor, both in memory; the copies are deleted after.
@@ -119,7 +110,7 @@ async function measureInMemory(runs: number, pages: number): Promise<{ real: Bui
   const trivialSame: BuildMeasure[] = [];
   try {
     for (let run = 1; run <= runs; run++) {
-      real.push(await buildRealInMemory(root));
+      real.push(await buildBenchSite(SITE_10K, { cwd: root, outDir: join(root, 'dist') }));
       describeRun(`real, in memory #${run}`, real[real.length - 1] as BuildMeasure);
       trivialSame.push(await buildTrivial(MEMORY_TRIVIAL_DIR));
       describeRun(`trivial, same settings, in memory #${run}`, trivialSame[trivialSame.length - 1] as BuildMeasure);
@@ -178,7 +169,7 @@ function stageCell(value: number | null | undefined): string {
 }
 
 function peakRss(series: BuildSeries): string {
-  return `${Math.max(...series.runs.map((run) => run.peakRssMiB)).toFixed(0)} MiB`;
+  return `${maxRss(series).toFixed(0)} MiB`;
 }
 
 function cpuCell(series: BuildSeries): string {

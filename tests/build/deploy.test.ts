@@ -75,7 +75,7 @@ describe('sitemap, robots.txt and metadata', () => {
     expect(pages.length).toBeGreaterThan(50);
     for (const page of pages) {
       const elements = elementsOf(readFileSync(join(SEED_SITE, page), 'utf8'));
-      const head = elements.filter((element) => element.ancestorClasses.length === 2 && elements.indexOf(element) < elements.findIndex((other) => other.tag === 'body'));
+      const head = elements.slice(0, elements.findIndex((element) => element.tag === 'body')).filter((element) => element.ancestorClasses.length === 2);
       const policies = elements.filter((element) => element.tag === 'meta' && element.attrs['http-equiv']?.toLowerCase() === 'content-security-policy');
       expect(policies.map((policy) => policy.attrs.content), page).toEqual([CONTENT_SECURITY_POLICY]);
       // Right after <meta charset>: a policy applies only to what follows it.

@@ -59,7 +59,7 @@ const itemCache = new WeakMap<PaperView, Partial<Record<2 | 3, string>>>();
 
 /** One paper-list item (`<li>…</li>`): title linked to the paper, authors, date, categories, code badge, excerpt. */
 export function paperListItemHtml(view: PaperView, headingLevel: 2 | 3): string {
-  const cached = itemCache.get(view) ?? {};
-  itemCache.set(view, cached);
+  let cached = itemCache.get(view);
+  if (!cached) itemCache.set(view, (cached = {}));
   return (cached[headingLevel] ??= listItemHtml(view, headingLevel));
 }
