@@ -15,7 +15,17 @@ export function toSlug(text: string, maxLength = 80): string {
 
 const slugCache = new Map<string, string>();
 
-function computeSlug(text: string, maxLength: number): string {
+/** The slug of a text the slow path (transliteration, then slugify) would give; exported for its tests. */
+export function computeSlug(text: string, maxLength: number): string {
+  // A bare ASCII word (most title words, many name parts) slugs to itself in lower case.
+  if (text.length <= maxLength && ASCII_WORD.test(text)) return text.toLowerCase();
+  return slowSlug(text, maxLength);
+}
+
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
+
+/** The slug through any-ascii and slugify, which the fast path of computeSlug must agree with. */
+export function slowSlug(text: string, maxLength: number): string {
   // any-ascii transliterates every script; slugify then settles separators and symbols ("&" → "and").
   // Only the start of the text can reach the slug, so a megabyte-long title costs no more than a short one.
   const start = text.length > maxLength * 4 ? text.slice(0, maxLength * 4) : text;

@@ -4,7 +4,8 @@ import { findCodeUrl } from '../../src/lib/code-url.ts';
 import { resolveYearlessDate } from '../../src/lib/dates.ts';
 import { decodeDump } from '../../src/lib/decode.ts';
 import { plainWords, toPlainText } from '../../src/lib/plain-text.ts';
-import { toSlug } from '../../src/lib/slug.ts';
+import fc from 'fast-check';
+import { computeSlug, slowSlug, toSlug } from '../../src/lib/slug.ts';
 import { ARXIV_CATEGORIES } from '../../src/lib/taxonomy.ts';
 import { cleanText } from '../../src/lib/text.ts';
 
@@ -43,6 +44,12 @@ describe('slugs', () => {
     expect(['Yann LeCun', 'Jan Koutník', 'Łukasz Kaiser', 'Aäron van den Oord', "Kevin O'Brien", '张三', 'DeepSeek-AI'].map((name) => toSlug(name))).toEqual([
       'yann-lecun', 'jan-koutnik', 'lukasz-kaiser', 'aaron-van-den-oord', 'kevin-obrien', 'zhangsan', 'deepseek-ai',
     ]);
+  });
+
+  it('slugs a bare ASCII word on the fast path exactly as transliteration and slugify would', () => {
+    const word = fc.stringMatching(/^[A-Za-z0-9]{1,90}$/);
+    fc.assert(fc.property(word, fc.integer({ min: 1, max: 100 }), (text, maxLength) => computeSlug(text, maxLength) === slowSlug(text, maxLength)), { numRuns: 2000 });
+    expect(['LeCun', 'GPT4', 'ResNet50'].map((text) => computeSlug(text, 80))).toEqual(['lecun', 'gpt4', 'resnet50']);
   });
 });
 

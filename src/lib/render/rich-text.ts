@@ -144,16 +144,23 @@ const MAX_DEPTH = 32;
 
 // Index of the matching "}" for every "{" (escaped braces ignored), computed in one pass.
 function matchBraces(text: string): Int32Array {
+  // Most text has no group at all: nothing to match, and nothing is ever looked up.
+  if (text.indexOf('{') === -1) return NO_BRACES;
   const match = new Int32Array(text.length).fill(-1);
   const stack: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (char === '\\') i++;
-    else if (char === '{') stack.push(i);
-    else if (char === '}' && stack.length > 0) match[stack.pop() ?? 0] = i;
+    const code = text.charCodeAt(i);
+    if (code === BACKSLASH) i++;
+    else if (code === OPEN_BRACE) stack.push(i);
+    else if (code === CLOSE_BRACE && stack.length > 0) match[stack.pop() ?? 0] = i;
   }
   return match;
 }
+
+const NO_BRACES = new Int32Array(0);
+const BACKSLASH = 92;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
 
 function renderTextMode(text: string, output: TextOutput): string {
   const match = matchBraces(text);
