@@ -15,7 +15,7 @@ export function toSlug(text: string, maxLength = 80): string {
 
 const slugCache = new Map<string, string>();
 
-/** The slug of a text the slow path (transliteration, then slugify) would give; exported for its tests. */
+/** The uncached slug: a bare ASCII word on a fast path, everything else through slowSlug (exported for tests). */
 export function computeSlug(text: string, maxLength: number): string {
   // A bare ASCII word (most title words, many name parts) slugs to itself in lower case.
   if (text.length <= maxLength && ASCII_WORD.test(text)) return text.toLowerCase();

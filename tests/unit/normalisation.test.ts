@@ -1,10 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { categoryName, createCategoryResolver } from '../../src/lib/categories.ts';
 import { findCodeUrl } from '../../src/lib/code-url.ts';
 import { resolveYearlessDate } from '../../src/lib/dates.ts';
 import { decodeDump } from '../../src/lib/decode.ts';
 import { plainWords, toPlainText } from '../../src/lib/plain-text.ts';
-import fc from 'fast-check';
 import { computeSlug, slowSlug, toSlug } from '../../src/lib/slug.ts';
 import { ARXIV_CATEGORIES } from '../../src/lib/taxonomy.ts';
 import { cleanText } from '../../src/lib/text.ts';

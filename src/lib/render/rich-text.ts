@@ -142,6 +142,11 @@ const TEXT_SPECIAL = /[{}\\`'~-]/g;
 // Deeper nesting than this is shown as literal braces: bounded work for hostile input.
 const MAX_DEPTH = 32;
 
+const NO_BRACES = new Int32Array(0);
+const BACKSLASH = 92;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+
 // Index of the matching "}" for every "{" (escaped braces ignored), computed in one pass.
 function matchBraces(text: string): Int32Array {
   // Most text has no group at all: nothing to match, and nothing is ever looked up.
@@ -156,11 +161,6 @@ function matchBraces(text: string): Int32Array {
   }
   return match;
 }
-
-const NO_BRACES = new Int32Array(0);
-const BACKSLASH = 92;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
 
 function renderTextMode(text: string, output: TextOutput): string {
   const match = matchBraces(text);
