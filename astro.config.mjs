@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { dataFilesIntegration } from './src/integrations/data-files.ts';
+import { dataStoreFromDiskIntegration } from './src/integrations/data-store-from-disk.ts';
 import { sitemapIntegration } from './src/integrations/sitemap.ts';
 import { loadSiteConfig } from './src/config.ts';
 import { DEFAULT_SITE } from './src/lib/schema.ts';
@@ -14,7 +15,7 @@ export default defineConfig({
   site: config.site,
   base: config.base,
   trailingSlash: 'always',
-  integrations: [sitemapIntegration(), dataFilesIntegration(config)],
+  integrations: [sitemapIntegration(), dataFilesIntegration(config), dataStoreFromDiskIntegration()],
   // Several pages in flight at once: while one page's file is written, the next renders (BENCHMARKS.md, "Site build").
   // Stylesheets stay files too, never inlined as <style>: the fixed CSP allows styles only from the site.
   build: { format: 'directory', concurrency: 4, inlineStylesheets: 'never' },
