@@ -20,10 +20,11 @@ export function dataStoreFromDiskPlugin(file: string): Plugin {
   return {
     name: 'papershelf:data-store-from-disk',
     enforce: 'pre',
-    // A transform, not a load hook: Astro's own plugin, also `enforce: 'pre'` and first, loads the module.
-    transform: {
+    // Before Astro's own load hook, which would read the store, parse it to check it and quote it into the module.
+    load: {
+      order: 'pre',
       filter: { id: new RegExp(`^${DATA_STORE_MODULE}$`) },
-      handler(_code, id) {
+      handler(id) {
         if (id !== DATA_STORE_MODULE) return null;
         return { code: dataStoreModuleCode(file), map: { mappings: '' } };
       },

@@ -19,6 +19,19 @@ export function titleKey(title: string): string {
   return plainWords(title).join(' ');
 }
 
+// FNV-1a over the elements of a shingle set.
+function hashSet(set: Uint32Array): number {
+  let hash = 0x811c9dc5;
+  for (const value of set) hash = Math.imul(hash ^ value, 0x01000193);
+  return hash >>> 0;
+}
+
+function sameSet(a: Uint32Array, b: Uint32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 interface GroupInfo {
   arxivIds: Set<string>;
   titled: boolean;
@@ -84,15 +97,20 @@ export function groupEntries(entries: readonly NormalEntry[]): number[][] {
   // sees each distinct abstract once, so a listing captured many times cannot crowd a shingle past its cap.
   const distinct: number[] = [];
   const sets: Uint32Array[] = [];
-  const firstWithFingerprint = new Map<string, number>();
+  // Keyed by a hash of the set; the sets under one hash are compared in full, so a collision merges nothing.
+  const firstWithFingerprint = new Map<number, Array<{ position: number; set: Uint32Array }>>();
   entries.forEach((entry, position) => {
     if (!entry.abstract) return;
     const set = shingles(entry.abstract);
     if (set.length === 0) return;
-    const fingerprint = set.join(',');
-    const first = firstWithFingerprint.get(fingerprint);
+    const hash = hashSet(set);
+    const sameHash = firstWithFingerprint.get(hash);
+    const first = sameHash?.find((candidate) => sameSet(candidate.set, set))?.position;
     if (first !== undefined && union(first, position)) return;
-    if (first === undefined) firstWithFingerprint.set(fingerprint, position);
+    if (first === undefined) {
+      if (sameHash) sameHash.push({ position, set });
+      else firstWithFingerprint.set(hash, [{ position, set }]);
+    }
     distinct.push(position);
     sets.push(set);
   });

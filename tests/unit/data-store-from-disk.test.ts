@@ -23,6 +23,7 @@ async function evaluate(code: string): Promise<unknown> {
   return ((await import(pathToFileURL(file).href)) as { default: unknown }).default;
 }
 
+type LoadHook = { order: string; filter: { id: RegExp }; handler: (id: string) => { code: string } | null };
 type SetupHook = (options: { command: string; config: unknown; updateConfig: (config: { vite: { plugins: unknown[] } }) => void }) => void;
 
 function pluginsAdded(command: string, config: Record<string, unknown>): unknown[] {
@@ -45,18 +46,20 @@ describe('the data store read from disk', () => {
     expect(await evaluate(dataStoreModuleCode(tempFile('missing.json')))).toEqual(new Map());
   });
 
-  it('replaces only the data store module', async () => {
+  it('loads only the data store module, before Astro does', () => {
     const file = tempFile('data-store.json');
-    const { transform } = dataStoreFromDiskPlugin(file) as { transform: { filter: { id: RegExp }; handler: (code: string, id: string) => { code: string } | null } };
-    expect(transform.filter.id.test(DATA_STORE_MODULE)).toBe(true);
-    expect(transform.filter.id.test('\0astro:content')).toBe(false);
-    expect(transform.handler('export default JSON.parse("[]")', DATA_STORE_MODULE)?.code).toBe(dataStoreModuleCode(file));
-    expect(transform.handler('export default 1', '/src/pages/index.astro')).toBeNull();
+    const { load } = dataStoreFromDiskPlugin(file) as { load: LoadHook };
+    // Astro's own load hook for the module has no order, so 'pre' runs this one first.
+    expect(load.order).toBe('pre');
+    expect(load.filter.id.test(DATA_STORE_MODULE)).toBe(true);
+    expect(load.filter.id.test('\0astro:content')).toBe(false);
+    expect(load.handler(DATA_STORE_MODULE)?.code).toBe(dataStoreModuleCode(file));
+    expect(load.handler('/src/pages/index.astro')).toBeNull();
   });
 
   it('is on for a static build only, reading the store from the cache folder', () => {
-    const [plugin] = pluginsAdded('build', {}) as Array<{ transform: { handler: (code: string, id: string) => { code: string } } }>;
-    expect(plugin?.transform.handler('', DATA_STORE_MODULE).code).toContain(JSON.stringify('/project/node_modules/.astro/data-store.json'));
+    const [plugin] = pluginsAdded('build', {}) as Array<{ load: LoadHook }>;
+    expect(plugin?.load.handler(DATA_STORE_MODULE)?.code).toContain(JSON.stringify('/project/node_modules/.astro/data-store.json'));
     expect(pluginsAdded('build', { experimental: { collectionStorage: 'single-file' } })).toHaveLength(1);
     expect(pluginsAdded('dev', {})).toEqual([]);
     expect(pluginsAdded('build', { adapter: { name: '@astrojs/node' } })).toEqual([]);
