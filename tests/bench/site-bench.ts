@@ -239,7 +239,15 @@ export function memoryTable(result: SiteBenchResult): string[] {
 function goalLine(result: SiteBenchResult): string {
   const same = minSeconds(result.real) / minSeconds(result.trivialSame);
   const defaults = minSeconds(result.real) / minSeconds(result.trivial);
-  const status = same <= GOAL_RATIO ? 'met' : 'not met';
+  // On disk, the disk's speed from minute to minute can decide the ratio; in memory it cannot, so when both were
+  // measured the goal is met only if the in-memory comparison meets it too.
+  const memory = result.memory ? minSeconds(result.memory.real) / minSeconds(result.memory.trivialSame) : null;
+  const status =
+    memory === null
+      ? same <= GOAL_RATIO ? 'met' : 'not met'
+      : same <= GOAL_RATIO && memory <= GOAL_RATIO
+        ? `met, on disk and in memory (${memory.toFixed(2)}×)`
+        : `not met in memory (${memory.toFixed(2)}×, the comparison without the disk's noise)${same <= GOAL_RATIO ? ', though met on disk' : ''}`;
   return [
     `**Goal:** the real build within ${GOAL_RATIO}× of the trivial floor, judged against the floor built with the same build settings. **Status:** ${status}`,
     `(${same.toFixed(2)}×: ${formatSeconds(minSeconds(result.real))} vs ${formatSeconds(minSeconds(result.trivialSame))}; against a trivial project with Astro's default settings, ${formatSeconds(minSeconds(result.trivial))}, it is ${defaults.toFixed(2)}×).`,
