@@ -47,7 +47,7 @@ async function run(): Promise<DataFilesOutcome> {
   const corpus = await loadCorpus(job.config.dataDir, { categories: job.config.categories });
   port?.postMessage({ type: 'corpus', corpus } satisfies DataFilesMessage);
   yieldToMainThread();
-  const { recordsOf } = await import('../lib/read-data-dir.ts');
+  const { recordsOf } = await import('../lib/corpus-records.ts');
   const { dataFilesOfFolder } = await import('../lib/data-files.ts');
   const files: DataFile[] = [];
   for await (const file of dataFilesOfFolder(job.config, recordsOf(corpus, job.config.dataDir))) files.push(file);

@@ -1,6 +1,7 @@
 import { feedPaths, paperFeedXml, type FeedSite } from './feeds.ts';
 import { papersJson } from './papers-json.ts';
-import { loadCorpus, recordsOf } from './read-data-dir.ts';
+import { recordsOf } from './corpus-records.ts';
+import { loadCorpus } from './read-data-dir.ts';
 import type { Paper, SiteConfig } from './schema.ts';
 import { buildSearchAssets } from './search/build-index.ts';
 import { FULL_INDEX_PATH, TITLE_INDEX_PATH, textChunkPath } from './search/search-options.ts';

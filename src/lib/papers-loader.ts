@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { CategoryPreference } from './categories.ts';
+import { recordsOf } from './corpus-records.ts';
 import { formatIssue } from './issues.ts';
-import { loadCorpus, recordsOf } from './read-data-dir.ts';
 import { formatSummary } from './report.ts';
 import { PaperSchema } from './schema.ts';
 import { takeCorpus } from './shared-corpus.ts';
@@ -23,8 +23,9 @@ export function papersLoader(options: PapersLoaderOptions): Loader {
     const { store, logger, watcher } = context;
     // In `astro build` the data-files worker (src/integrations/data-files.ts) has been parsing the dumps since
     // the build started; without it (`astro dev`, `astro sync`, or if it failed) the loader parses them here.
+    // The parsing pipeline is imported only then: Vite evaluates this module's static imports for every build.
     const shared = await takeCorpus({ dataDir, categories: options.categories })?.catch(() => null);
-    const corpus = shared ?? (await loadCorpus(dataDir, options.categories ? { categories: options.categories } : {}));
+    const corpus = shared ?? (await (await import('./read-data-dir.ts')).loadCorpus(dataDir, options.categories ? { categories: options.categories } : {}));
     const { report } = corpus;
     for (const issue of [...report.issues, ...report.files.flatMap((file) => file.issues)]) {
       if (issue.severity === 'error') logger.error(formatIssue(issue));

@@ -2,7 +2,7 @@ import { categoryName, createCategoryResolver, type CategoryPreference } from '.
 import type { Issue } from './issues.ts';
 import { groupEntries, mergeEntries, type MergedPaper } from './merge.ts';
 import { normaliseEntry, yearPolicyFor, type NormalEntry } from './normalise.ts';
-import { FORMAT_LABELS, parseDump } from './parsers/parse-dump.ts';
+import { parseDump } from './parsers/parse-dump.ts';
 import type { DumpEntry } from './parsers/types.ts';
 import { PaperSchema, SourcesFileSchema, type DumpFormat, type Paper, type SourcesFile } from './schema.ts';
 import { shortHash, toSlug } from './slug.ts';
@@ -240,9 +240,4 @@ export function buildCorpus(dumps: readonly DumpInput[], options: CorpusOptions 
       },
     },
   };
-}
-
-/** Label of a format for reports ("card listing"), or "unrecognised". */
-export function formatLabel(format: DumpFormat | null): string {
-  return format === null ? 'unrecognised' : FORMAT_LABELS[format];
 }

@@ -2,7 +2,6 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { decodeDump } from './decode.ts';
 import { buildCorpus, type Corpus, type CorpusOptions, type DumpInput } from './pipeline.ts';
-import type { Paper } from './schema.ts';
 
 /** Every `*.txt` file under the data folder, at any depth (dot-folders skipped), as sorted POSIX paths relative to it. */
 export async function listDumps(dataDir: string): Promise<string[]> {
@@ -50,15 +49,6 @@ export async function readDataDir(dataDir: string): Promise<{ dumps: DumpInput[]
   } catch (error) {
     return { dumps, sources: null, sourcesError: `is not valid JSON (${(error as Error).message})` };
   }
-}
-
-/** The records of a corpus, exactly as the content loader stores them; throws when the data has errors. */
-export function recordsOf(corpus: Corpus, dataDir: string): Paper[] {
-  if (corpus.report.summary.errors > 0) {
-    throw new Error(`${dataDir} has ${corpus.report.summary.errors} data error(s); run "npm run check-data" for the full report and fix them`);
-  }
-  // Validated by buildCorpus with PaperSchema.
-  return corpus.papers;
 }
 
 /** Reads the data folder and builds the corpus: records plus the report. */

@@ -1,5 +1,11 @@
 import { formatIssue, type Issue } from './issues.ts';
-import { formatLabel, type CorpusReport } from './pipeline.ts';
+import type { CorpusReport } from './pipeline.ts';
+import { FORMAT_LABELS, type DumpFormat } from './schema.ts';
+
+// Label of a format ("card listing"), or "unrecognised".
+function formatLabel(format: DumpFormat | null): string {
+  return format === null ? 'unrecognised' : FORMAT_LABELS[format];
+}
 
 function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;

@@ -6,6 +6,13 @@ export const DumpFormatSchema = z.enum(['card-listing', 'abstract-listing', 'arx
 /** One of the dump formats. */
 export type DumpFormat = z.output<typeof DumpFormatSchema>;
 
+/** Human names of the formats, for reports and the pages' provenance lists. */
+export const FORMAT_LABELS: Readonly<Record<DumpFormat, string>> = {
+  'card-listing': 'card listing',
+  'abstract-listing': 'abstract-only listing',
+  'arxiv-id-listing': 'arXiv id listing',
+};
+
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD')

@@ -1,4 +1,4 @@
-import type { DumpFormat } from '../schema.ts';
+import { FORMAT_LABELS, type DumpFormat } from '../schema.ts';
 import { splitLines, type DumpLine } from '../text.ts';
 import { parseAbstractLines, parseAbstractListing } from './abstract-listing.ts';
 import { parseArxivIdLines, parseArxivIdListing } from './arxiv-id-listing.ts';
@@ -17,13 +17,6 @@ const LINE_PARSERS: Readonly<Record<DumpFormat, (lines: readonly DumpLine[], fil
   'card-listing': parseCardLines,
   'abstract-listing': parseAbstractLines,
   'arxiv-id-listing': parseArxivIdLines,
-};
-
-/** Human names of the formats, for reports. */
-export const FORMAT_LABELS: Readonly<Record<DumpFormat, string>> = {
-  'card-listing': 'card listing',
-  'abstract-listing': 'abstract-only listing',
-  'arxiv-id-listing': 'arXiv id listing',
 };
 
 /** Detects the format of one dump and parses it; a dump with no recognisable entry gives an error, never an exception. */
