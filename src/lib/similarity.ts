@@ -12,91 +12,130 @@ import { COMMAND_ALIASES, plainWords } from './plain-text.ts';
 /** Keep one shingle hash in this many. */
 export const SAMPLE_MODULUS = 4;
 /** Fewer samples than this and a text keeps all its shingles. */
-const MIN_SAMPLES = 8;
+export const MIN_SAMPLES = 8;
 /** Two abstracts must share at least this many shingles to be compared at all: one shared phrase proves nothing. */
 export const MIN_SHARED_SHINGLES = 3;
 // Below this many shingles a text is short, and needs this much containment to match.
 const SHORT_TEXT_SHINGLES = 20;
 const SHORT_TEXT_THRESHOLD = 0.6;
 
-// Reused between calls: the full shingle hashes of the text being fingerprinted.
+// Reused between calls: the word hashes and the full shingle hashes of the text being fingerprinted.
+let wordScratch = new Uint32Array(4096);
 let scratch = new Uint32Array(4096);
+// SAMPLE_MODULUS is a power of two, so "hash % SAMPLE_MODULUS === 0" is a test of its low bits.
+const SAMPLE_MASK = SAMPLE_MODULUS - 1;
+const FNV_BASIS = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
 /** Sorted, de-duplicated, sampled hashes of the word 3-grams of a text (single words for very short texts). */
 export function shingles(text: string): Uint32Array {
-  const words = wordHashes(text);
-  const size = words.length >= 3 ? 3 : 1;
-  const count = Math.max(0, words.length - size + 1);
+  const words = writeWordHashes(text);
+  const size = words >= 3 ? 3 : 1;
+  const count = Math.max(0, words - size + 1);
   if (scratch.length < count) scratch = new Uint32Array(count * 2);
   let kept = 0;
   for (let i = 0; i < count; i++) {
-    let hash = 0x811c9dc5;
-    for (let j = 0; j < size; j++) hash = Math.imul(hash ^ (words[i + j] ?? 0), 0x01000193);
-    scratch[i] = hash >>> 0;
-    if ((hash >>> 0) % SAMPLE_MODULUS === 0) kept++;
+    const hash =
+      size === 3
+        ? Math.imul(Math.imul(Math.imul(FNV_BASIS ^ wordScratch[i]!, FNV_PRIME) ^ wordScratch[i + 1]!, FNV_PRIME) ^ wordScratch[i + 2]!, FNV_PRIME)
+        : Math.imul(FNV_BASIS ^ wordScratch[i]!, FNV_PRIME);
+    scratch[i] = hash;
+    if ((hash & SAMPLE_MASK) === 0) kept++;
   }
   // A short text (few samples) is compared on all its shingles, so that it can still match another short one.
   const full = kept < MIN_SAMPLES;
-  const out = new Uint32Array(full ? count : kept);
-  let filled = 0;
-  for (let i = 0; i < count; i++) {
-    const hash = scratch[i] ?? 0;
-    if (full || hash % SAMPLE_MODULUS === 0) out[filled++] = hash;
+  const out = full ? scratch.slice(0, count) : new Uint32Array(kept);
+  if (!full) {
+    let filled = 0;
+    for (let i = 0; i < count; i++) if ((scratch[i]! & SAMPLE_MASK) === 0) out[filled++] = scratch[i]!;
   }
   out.sort();
   let unique = 0;
-  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[unique++] = out[i] ?? 0;
+  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[unique++] = out[i]!;
   return unique === out.length ? out : out.slice(0, unique);
 }
 
 /** FNV-1a hashes of the words plainWords(text) gives, in order (computed without building the words for ASCII text). */
 export function wordHashes(text: string): number[] {
-  return NEEDS_PLAIN_TEXT.test(text) ? plainWords(text).map(hashWord) : asciiWordHashes(text);
+  return Array.from(wordScratch.subarray(0, writeWordHashes(text)));
 }
 
 // Text with non-ASCII characters (accents, Greek, symbols) goes through plainWords; ASCII is hashed in one pass.
 const NEEDS_PLAIN_TEXT = /[^\x00-\x7f]/;
 
-// The hashes plainWords(text).map(hashWord) gives for ASCII text, without building the words: `\command`
-// reads as its name (or alias), every other non-alphanumeric character separates words.
-function asciiWordHashes(text: string): number[] {
-  const out: number[] = [];
-  let hash = 0x811c9dc5;
+// Writes the word hashes of a text to wordScratch; returns how many.
+function writeWordHashes(text: string): number {
+  if (NEEDS_PLAIN_TEXT.test(text)) {
+    const words = plainWords(text);
+    reserveWords(words.length);
+    for (let i = 0; i < words.length; i++) wordScratch[i] = hashWord(words[i]!);
+    return words.length;
+  }
+  return asciiWordHashes(text);
+}
+
+function reserveWords(count: number): void {
+  if (wordScratch.length < count) {
+    const grown = new Uint32Array(Math.max(count, wordScratch.length * 2));
+    grown.set(wordScratch);
+    wordScratch = grown;
+  }
+}
+
+// The hashes plainWords(text).map(hashWord) gives for ASCII text, written to wordScratch without building the
+// words: `\command` reads as its name (or alias), every other non-alphanumeric character separates words.
+function asciiWordHashes(text: string): number {
+  // A text has fewer words than half its length plus one, but an alias can expand a command into several.
+  reserveWords(text.length + 1);
+  let count = 0;
+  let hash = FNV_BASIS;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
     let code = text.charCodeAt(i);
     if (code === 92) {
       let end = i + 1;
-      while (end < text.length && /[A-Za-z]/.test(text[end] ?? '')) end++;
+      while (end < text.length && isAsciiLetter(text.charCodeAt(end))) end++;
       if (end > i + 1) {
-        if (inWord) out.push(hash >>> 0);
+        if (inWord) wordScratch[count++] = hash;
         inWord = false;
-        hash = 0x811c9dc5;
+        hash = FNV_BASIS;
         const name = text.slice(i + 1, end);
         const alias = COMMAND_ALIASES[name] ?? name;
-        for (const word of alias.toLowerCase().split(/[^a-z0-9]+/)) if (word !== '') out.push(hashWord(word));
+        for (const word of alias.toLowerCase().split(/[^a-z0-9]+/)) {
+          if (word === '') continue;
+          reserveWords(count + 1);
+          wordScratch[count++] = hashWord(word);
+        }
         i = end - 1;
         continue;
       }
     }
     if (code >= 65 && code <= 90) code += 32;
     if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
-      hash = Math.imul(hash ^ code, 0x01000193);
+      hash = Math.imul(hash ^ code, FNV_PRIME);
       inWord = true;
     } else if (inWord) {
-      out.push(hash >>> 0);
-      hash = 0x811c9dc5;
+      reserveWords(count + 1);
+      wordScratch[count++] = hash;
+      hash = FNV_BASIS;
       inWord = false;
     }
   }
-  if (inWord) out.push(hash >>> 0);
-  return out;
+  if (inWord) {
+    reserveWords(count + 1);
+    wordScratch[count++] = hash;
+  }
+  return count;
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
 /** FNV-1a hash of one word. */
 export function hashWord(word: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
+  let hash = FNV_BASIS;
+  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), FNV_PRIME);
   return hash >>> 0;
 }
 

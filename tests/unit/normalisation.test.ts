@@ -8,6 +8,7 @@ import { plainWords, toPlainText } from '../../src/lib/plain-text.ts';
 import { computeSlug, slowSlug, toSlug } from '../../src/lib/slug.ts';
 import { ARXIV_CATEGORIES } from '../../src/lib/taxonomy.ts';
 import { cleanText } from '../../src/lib/text.ts';
+import { realPapers } from '../helpers.ts';
 
 describe('categories', () => {
   const resolve = createCategoryResolver();
@@ -98,6 +99,34 @@ describe('abstract fingerprints', () => {
     fc.assert(
       fc.property(ascii, (text) => {
         expect(wordHashes(text)).toEqual(plainWords(text).map(hashWord));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('are the sampled word 3-grams their definition gives, for real abstracts and arbitrary text', async () => {
+    const { hashWord, MIN_SAMPLES, SAMPLE_MODULUS, shingles } = await import('../../src/lib/similarity.ts');
+    // The definition, written plainly: FNV-1a over each run of three word hashes, one in SAMPLE_MODULUS kept
+    // (all of them when fewer than MIN_SAMPLES would be), sorted and de-duplicated.
+    const reference = (text: string): number[] => {
+      const words = plainWords(text).map(hashWord);
+      const size = words.length >= 3 ? 3 : 1;
+      const all: number[] = [];
+      for (let i = 0; i + size <= words.length; i++) {
+        let hash = 0x811c9dc5;
+        for (let j = 0; j < size; j++) hash = Math.imul(hash ^ (words[i + j] ?? 0), 0x01000193);
+        all.push(hash >>> 0);
+      }
+      const sampled = all.filter((hash) => hash % SAMPLE_MODULUS === 0);
+      return [...new Set(sampled.length < MIN_SAMPLES ? all : sampled)].sort((a, b) => a - b);
+    };
+    const abstracts = realPapers().map((paper) => paper.abstract);
+    expect(abstracts.length).toBeGreaterThan(10);
+    for (const text of abstracts) expect(Array.from(shingles(text))).toEqual(reference(text));
+    const text = fc.string({ unit: fc.constantFrom(...'ab Zé9$\\{}^_ .,-\\alpha Θ'.split('')), maxLength: 200 });
+    fc.assert(
+      fc.property(text, (value) => {
+        expect(Array.from(shingles(value))).toEqual(reference(value));
       }),
       { numRuns: 500 },
     );
