@@ -14,8 +14,9 @@ const MAY_END_IN_TOGGLE = /(?:more|less)\)?$/i;
 /** Normalises one line of copied text: NFC, invisible characters removed, whitespace collapsed, page toggles dropped. */
 export function cleanText(raw: string): string {
   // Printable ASCII needs no normalisation and has no invisible or odd characters.
-  let text = PRINTABLE_ASCII.test(raw) ? raw : raw.normalize('NFC').replace(INVISIBLE, '').replace(ODD_SPACE, ' ');
-  if (!PRINTABLE_ASCII.test(text) || text.includes('  ') || text.startsWith(' ') || text.endsWith(' ')) text = text.replace(/\s+/g, ' ').trim();
+  const ascii = PRINTABLE_ASCII.test(raw);
+  let text = ascii ? raw : raw.normalize('NFC').replace(INVISIBLE, '').replace(ODD_SPACE, ' ');
+  if ((!ascii && !PRINTABLE_ASCII.test(text)) || text.includes('  ') || text.startsWith(' ') || text.endsWith(' ')) text = text.replace(/\s+/g, ' ').trim();
   let previous: string;
   while (MAY_END_IN_TOGGLE.test(text)) {
     previous = text;
