@@ -1,17 +1,26 @@
 /**
  * Worker thread of the papershelf integration: parses and merges the data folder, hands the corpus to the
  * main thread (whose content loader then need not parse the dumps itself, see src/lib/shared-corpus.ts),
- * generates every data file and, once the main thread says the output folder is ready (Astro empties it
- * first), writes them there, at low priority while Astro renders the pages.
+ * generates every data file once it has its job (the site settings and output folder) and, once the main
+ * thread says the output folder is ready (Astro empties it first), writes them there, at low priority while
+ * Astro renders the pages. Started by the integration, or before Astro by src/cli/parse-early.ts.
  */
 import { mkdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
+import type { CategoryPreference } from '../lib/categories.ts';
 import type { DataFile, DataFilesConfig } from '../lib/data-files.ts';
 import type { Corpus } from '../lib/pipeline.ts';
 
-/** What the integration passes to the worker. */
+/** What the worker parses, from the moment it starts. */
+export interface ParseJob {
+  /** Absolute path of the data folder. */
+  dataDir: string;
+  categories?: CategoryPreference;
+}
+
+/** What the integration gives the worker once Astro's config is known. */
 export interface DataFilesJob {
   config: DataFilesConfig;
   outDir: string;
@@ -22,6 +31,9 @@ export type DataFilesOutcome = { ok: true; files: number; bytes: number; seconds
 
 /** The worker's messages: the corpus as soon as it is parsed, then the outcome. */
 export type DataFilesMessage = { type: 'corpus'; corpus: Corpus } | { type: 'done'; outcome: DataFilesOutcome };
+
+/** The main thread's messages: the job, then the signal that the output folder is ready. */
+export type DataFilesCommand = { type: 'job'; job: DataFilesJob } | { type: 'write' };
 
 // The pages Astro renders on the main thread are the build's critical path; once the corpus is handed over,
 // the data files are done long before them. On a machine with few cores this thread therefore then asks for
@@ -36,26 +48,29 @@ function yieldToMainThread(): void {
   }
 }
 
-const job = workerData as DataFilesJob;
+const parse = workerData as ParseJob;
 const port = parentPort;
-const outDirReady = new Promise<void>((resolve) => port?.once('message', () => resolve()));
+const job = Promise.withResolvers<DataFilesJob>();
+const outDirReady = Promise.withResolvers<void>();
+port?.on('message', (command: DataFilesCommand) => (command.type === 'job' ? job.resolve(command.job) : outDirReady.resolve()));
 const started = performance.now();
 
 async function run(): Promise<DataFilesOutcome> {
   const { loadCorpus } = await import('../lib/read-data-dir.ts');
   // At normal priority: the content loader on the main thread is waiting for this.
-  const corpus = await loadCorpus(job.config.dataDir, { categories: job.config.categories });
+  const corpus = await loadCorpus(parse.dataDir, parse.categories ? { categories: parse.categories } : {});
   port?.postMessage({ type: 'corpus', corpus } satisfies DataFilesMessage);
   yieldToMainThread();
+  const { config, outDir } = await job.promise;
   const { recordsOf } = await import('../lib/corpus-records.ts');
   const { dataFilesOfFolder } = await import('../lib/data-files.ts');
   const files: DataFile[] = [];
-  for await (const file of dataFilesOfFolder(job.config, recordsOf(corpus, job.config.dataDir))) files.push(file);
-  await outDirReady;
+  for await (const file of dataFilesOfFolder(config, recordsOf(corpus, config.dataDir))) files.push(file);
+  await outDirReady.promise;
   const made = new Set<string>();
   let bytes = 0;
   for (const file of files) {
-    const target = join(job.outDir, file.path);
+    const target = join(outDir, file.path);
     const dir = dirname(target);
     if (!made.has(dir)) {
       mkdirSync(dir, { recursive: true });

@@ -2,13 +2,12 @@ import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { dataFileType, dataFilesOfFolder, isDataFilePath, type DataFilesConfig } from '../lib/data-files.ts';
 import { listDumps } from '../lib/read-data-dir.ts';
-import type { Corpus } from '../lib/pipeline.ts';
 import { publishCorpus } from '../lib/shared-corpus.ts';
-import type { DataFilesJob, DataFilesMessage, DataFilesOutcome } from './data-files-worker.ts';
+import { parseJobOf, startDataFilesWorker, takeEarlyWorker, type DataFilesWorkerHandle } from './data-files-worker-handle.ts';
+import type { DataFilesOutcome } from './data-files-worker.ts';
 
 /**
  * Astro integration that publishes the data files (feeds, papers.json, search assets). In `astro build` a
@@ -26,7 +25,7 @@ async function folderFingerprint(dataDir: string): Promise<string> {
 }
 export function dataFilesIntegration(config: DataFilesConfig): AstroIntegration {
   let command = '';
-  let worker: Worker | null = null;
+  let worker: DataFilesWorkerHandle | null = null;
   let outcome: Promise<DataFilesOutcome> | null = null;
   const dataDir = resolve(config.dataDir);
 
@@ -36,41 +35,22 @@ export function dataFilesIntegration(config: DataFilesConfig): AstroIntegration 
       'astro:config:setup': (options) => {
         command = options.command;
       },
-      'astro:config:done': ({ config: astroConfig }) => {
+      'astro:config:done': ({ config: astroConfig, logger }) => {
         if (command !== 'build') return;
-        // Started now, the worker parses while Astro prepares the content sync, whose loader then takes its corpus.
-        const job: DataFilesJob = {
-          config: { ...config, site: astroConfig.site ?? config.site, base: astroConfig.base },
-          outDir: fileURLToPath(astroConfig.outDir),
-        };
-        const started = new Worker(new URL('./data-files-worker.ts', import.meta.url), { workerData: job });
-        // A build that fails before the end must not wait for the worker.
-        started.unref();
-        const corpus = Promise.withResolvers<Corpus>();
-        publishCorpus(config, corpus.promise);
-        outcome = new Promise<DataFilesOutcome>((settle) => {
-          started.on('message', (message: DataFilesMessage) => {
-            if (message.type === 'corpus') return corpus.resolve(message.corpus);
-            // Done without a corpus (the worker failed before it had one): the loader must not wait for it.
-            // After the corpus was handed over, this rejection changes nothing.
-            corpus.reject(new Error(message.outcome.ok ? 'the data-files worker sent no corpus' : message.outcome.error));
-            settle(message.outcome);
-          });
-          // The loader then parses the dumps itself; the build still fails at the end for want of the data files.
-          started.once('error', (error) => {
-            corpus.reject(error);
-            settle({ ok: false, error: error.stack ?? error.message });
-          });
-          started.once('exit', (code) => {
-            corpus.reject(new Error(`the data-files worker exited with code ${code}`));
-            settle({ ok: false, error: `the data-files worker exited with code ${code}` });
-          });
-        });
+        // Started before Astro by `npm run build` (src/cli/parse-early.ts), or now: either way the worker parses
+        // while Astro prepares the content sync, whose loader then takes its corpus.
+        const parse = parseJobOf(config.dataDir, config.categories);
+        const early = takeEarlyWorker(parse);
+        if (early) logger.info('the dumps have been parsing since the build started (npm run build)');
+        const started = early ?? startDataFilesWorker(parse);
+        publishCorpus(config, started.corpus);
+        started.start({ config: { ...config, site: astroConfig.site ?? config.site, base: astroConfig.base }, outDir: fileURLToPath(astroConfig.outDir) });
+        outcome = started.outcome;
         worker = started;
       },
       // Called once Astro has emptied the output folder: from now on the worker may write there.
       'astro:build:setup': () => {
-        worker?.postMessage('write');
+        worker?.write();
       },
       'astro:build:done': async ({ logger }) => {
         if (!outcome) return;

@@ -25,7 +25,8 @@ export function papersLoader(options: PapersLoaderOptions): Loader {
     // the build started; without it (`astro dev`, `astro sync`, or if it failed) the loader parses them here.
     // The parsing pipeline is imported only then: Vite evaluates this module's static imports for every build.
     const shared = await takeCorpus({ dataDir, categories: options.categories })?.catch(() => null);
-    const corpus = shared ?? (await (await import('./read-data-dir.ts')).loadCorpus(dataDir, options.categories ? { categories: options.categories } : {}));
+    const parseHere = async () => (await import('./read-data-dir.ts')).loadCorpus(dataDir, options.categories ? { categories: options.categories } : {});
+    const corpus = shared ?? (await parseHere());
     const { report } = corpus;
     for (const issue of [...report.issues, ...report.files.flatMap((file) => file.issues)]) {
       if (issue.severity === 'error') logger.error(formatIssue(issue));

@@ -24,6 +24,7 @@ let wordScratch = new Uint32Array(4096);
 let scratch = new Uint32Array(4096);
 // SAMPLE_MODULUS is a power of two, so "hash % SAMPLE_MODULUS === 0" is a test of its low bits.
 const SAMPLE_MASK = SAMPLE_MODULUS - 1;
+if ((SAMPLE_MODULUS & SAMPLE_MASK) !== 0) throw new Error('SAMPLE_MODULUS must be a power of two');
 const FNV_BASIS = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
@@ -63,7 +64,7 @@ export function wordHashes(text: string): number[] {
 // Text with non-ASCII characters (accents, Greek, symbols) goes through plainWords; ASCII is hashed in one pass.
 const NEEDS_PLAIN_TEXT = /[^\x00-\x7f]/;
 
-// Writes the word hashes of a text to wordScratch; returns how many.
+// Into the reused scratch array, not a new one per text: shingling 10,000 abstracts allocated 1.7 million numbers.
 function writeWordHashes(text: string): number {
   if (NEEDS_PLAIN_TEXT.test(text)) {
     const words = plainWords(text);
@@ -85,7 +86,8 @@ function reserveWords(count: number): void {
 // The hashes plainWords(text).map(hashWord) gives for ASCII text, written to wordScratch without building the
 // words: `\command` reads as its name (or alias), every other non-alphanumeric character separates words.
 function asciiWordHashes(text: string): number {
-  // A text has fewer words than half its length plus one, but an alias can expand a command into several.
+  // Room for the most words a text of this length can have; each write still checks, so that an alias of
+  // several words for a short command could never write past the end.
   reserveWords(text.length + 1);
   let count = 0;
   let hash = FNV_BASIS;
@@ -96,7 +98,10 @@ function asciiWordHashes(text: string): number {
       let end = i + 1;
       while (end < text.length && isAsciiLetter(text.charCodeAt(end))) end++;
       if (end > i + 1) {
-        if (inWord) wordScratch[count++] = hash;
+        if (inWord) {
+          reserveWords(count + 1);
+          wordScratch[count++] = hash;
+        }
         inWord = false;
         hash = FNV_BASIS;
         const name = text.slice(i + 1, end);

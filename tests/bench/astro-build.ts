@@ -32,6 +32,8 @@ export interface BuildOptions {
   logFile: string;
   /** With a folder, runs node with --cpu-prof writing there. */
   cpuProfDir?: string;
+  /** A module node preloads (`--import`), as `npm run build` preloads src/cli/parse-early.ts. */
+  preload?: string;
   /** Files removed before the build so it starts cold (the content layer's data store). */
   coldFiles?: readonly string[];
 }
@@ -68,7 +70,8 @@ export function parseStages(log: string): BuildStages {
 
 function nodeArgs(options: BuildOptions): string[] {
   const profile = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : [];
-  return [...profile, ASTRO_BIN, 'build', '--outDir', options.outDir];
+  const preload = options.preload ? ['--import', options.preload] : [];
+  return [...profile, ...preload, ASTRO_BIN, 'build', '--outDir', options.outDir];
 }
 
 /** Peak RSS in KiB and user + system CPU seconds from GNU `time -v` output (null when absent). */

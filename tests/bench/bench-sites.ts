@@ -71,6 +71,8 @@ export async function buildBenchSite(site: BenchSite, { outDir = siteDirs(site).
     env: { PAPERS_DATA_DIR: dirs.data },
     logFile,
     coldFiles: [DATA_STORE],
+    // As `npm run build` runs it (package.json): the dumps' parse starts before Astro.
+    preload: join(cwd, 'src/cli/parse-early.ts'),
     ...(cpuProfDir ? { cpuProfDir } : {}),
   }));
   if (measure.exitCode !== 0) throw new Error(`building the ${site.label} site failed:\n${logTail(logFile)}`);

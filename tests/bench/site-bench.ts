@@ -245,8 +245,10 @@ function goalLine(result: SiteBenchResult): string {
   const status =
     memory === null
       ? same <= GOAL_RATIO ? 'met' : 'not met'
-      : same <= GOAL_RATIO && memory <= GOAL_RATIO
-        ? `met, on disk and in memory (${memory.toFixed(2)}×)`
+      : memory <= GOAL_RATIO
+        ? same <= GOAL_RATIO
+          ? `met, on disk and in memory (${memory.toFixed(2)}×)`
+          : `met in memory (${memory.toFixed(2)}×, the comparison without the disk's noise), not on disk`
         : `not met in memory (${memory.toFixed(2)}×, the comparison without the disk's noise)${same <= GOAL_RATIO ? ', though met on disk' : ''}`;
   return [
     `**Goal:** the real build within ${GOAL_RATIO}× of the trivial floor, judged against the floor built with the same build settings. **Status:** ${status}`,
@@ -293,13 +295,13 @@ export function benchmarkSection(result: SiteBenchResult): string {
     '',
     '_Written by `npm run bench -- --only=site --write` (tests/bench/site-bench.ts); re-running replaces this section only._',
     '',
-    `Builds the site (\`astro build\` on the pinned Node, one process per build) from a synthetic corpus of ${formatCount(result.entries)}`,
+    `Builds the site as \`npm run build\` does (\`astro build\` on the pinned Node with src/cli/parse-early.ts preloaded, one process per build) from a synthetic corpus of ${formatCount(result.entries)}`,
     `entries (tests/bench/generate-corpus.ts, seed ${SEED}; ${result.dumps} dumps, ${formatBytes(result.dumpBytes)}) that merges into ${formatCount(result.papers)} papers, and, alternating`,
     'with it, the floor: a minimal Astro project (tests/bench/trivial-site.ts) whose one route `src/pages/[n].astro` returns',
     'as many trivial pages from `getStaticPaths` as the real site produced, built twice per round: with the real site\'s',
     `build settings (\`build.concurrency: ${SITE_BUILD_CONCURRENCY}\`, which the goal is judged against) and with Astro's defaults. The real build`,
     'renders its pages on the main thread while the papershelf integration writes the data files (feeds, papers.json,',
-    'search assets) from a worker thread (src/integrations/data-files.ts), which parses the dumps first and hands the',
+    'search assets) from a worker thread (src/integrations/data-files.ts), started by the preload before Astro loads, which parses the dumps first and hands the',
     'corpus to the content loader (src/lib/shared-corpus.ts), then drops to the lowest CPU priority. Every build is cold: the output folder and',
     "the content layer's data store (`node_modules/.astro/data-store.json`; the trivial project's own cache) are deleted",
     'first; real builds take the build tests’ lock (tests/output/.build-lock), so no test build shares that cache meanwhile.',

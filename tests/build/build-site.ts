@@ -59,11 +59,18 @@ export function cleanEnvironment(): NodeJS.ProcessEnv {
   return inherited;
 }
 
-/** Runs `astro build` into outDir with extra environment (PAPERS_DATA_DIR, BASE_PATH, …) on the pinned Node. */
-export function buildSite(outDir: string, env: Record<string, string> = {}, timeoutMs = 600_000): BuildResult {
+/** How a site is built: as `npm run build` runs it (the dumps' parse started before Astro), or plain `astro build`. */
+export type BuildCommand = 'npm run build' | 'astro build';
+
+// The preload `npm run build` gives Node (package.json).
+const PARSE_EARLY = fileURLToPath(new URL('../../src/cli/parse-early.ts', import.meta.url));
+
+/** Builds the site into outDir with extra environment (PAPERS_DATA_DIR, BASE_PATH, …) on the pinned Node. */
+export function buildSite(outDir: string, env: Record<string, string> = {}, timeoutMs = 600_000, command: BuildCommand = 'npm run build'): BuildResult {
   const astro = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url));
+  const preload = command === 'npm run build' ? ['--import', PARSE_EARLY] : [];
   return withBuildLock(() => {
-    const result = spawnSync(process.execPath, [astro, 'build', '--outDir', outDir], {
+    const result = spawnSync(process.execPath, [...preload, astro, 'build', '--outDir', outDir], {
       cwd: ROOT,
       env: { ...cleanEnvironment(), ASTRO_TELEMETRY_DISABLED: '1', ...env },
       encoding: 'utf8',

@@ -6,6 +6,7 @@ import { buildCorpus } from '../../src/lib/pipeline.ts';
 import { PapersJsonSchema } from '../../src/lib/schema.ts';
 import { seedDumps, seedSources } from '../helpers.ts';
 import { buildSite, SEED_SITE } from './build-site.ts';
+import { READ_MESSAGE } from '../../src/integrations/data-store-from-disk.ts';
 
 describe('papers.json', () => {
   it('holds every record of the seeds, validated and newest first', () => {
@@ -46,5 +47,9 @@ describe('the build', () => {
     // The dumps are parsed once, on the worker: the content loader takes the worker's corpus.
     expect(result.output).toMatch(/1 paper from 1 entry in 1 dump.*\(parsed on the data-files worker thread\)/);
     expect(result.output).toMatch(/data files .* on a worker thread/);
+    // Built as `npm run build` builds: the parse started before Astro, and the integration took that worker over.
+    expect(result.output).toContain('the dumps have been parsing since the build started (npm run build)');
+    // The pages read the content data store from disk, not from Astro's module (whose load hook would win unless ours runs first).
+    expect(result.output).toContain(READ_MESSAGE);
   });
 });

@@ -1,0 +1,90 @@
+import { resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { CategoryPreference } from '../lib/categories.ts';
+import type { Corpus } from '../lib/pipeline.ts';
+import type { DataFilesCommand, DataFilesJob, DataFilesMessage, DataFilesOutcome, ParseJob } from './data-files-worker.ts';
+
+/** A running data-files worker: it parses as soon as it starts, and gets its job once Astro's config is known. */
+export interface DataFilesWorkerHandle {
+  /** What it parses. */
+  parse: ParseJob;
+  /** The parsed corpus; rejects if the worker fails before it has one. */
+  corpus: Promise<Corpus>;
+  /** How the worker ended: its files written, or why not. */
+  outcome: Promise<DataFilesOutcome>;
+  /** Gives the worker the site settings and output folder it makes the data files for. */
+  start(job: DataFilesJob): void;
+  /** Tells the worker that Astro has emptied the output folder, so it may write there. */
+  write(): void;
+  terminate(): Promise<number>;
+}
+
+/** Starts a data-files worker thread that begins parsing `parse.dataDir` at once. */
+export function startDataFilesWorker(parse: ParseJob): DataFilesWorkerHandle {
+  const worker = new Worker(new URL('./data-files-worker.ts', import.meta.url), { workerData: parse });
+  // A build that fails before the end must not wait for the worker.
+  worker.unref();
+  const corpus = Promise.withResolvers<Corpus>();
+  // Nobody may be waiting for the corpus yet: its failure must not crash the process as an unhandled rejection.
+  corpus.promise.catch(() => undefined);
+  const outcome = new Promise<DataFilesOutcome>((settle) => {
+    worker.on('message', (message: DataFilesMessage) => {
+      if (message.type === 'corpus') return corpus.resolve(message.corpus);
+      // Done without a corpus (the worker failed before it had one): the loader must not wait for it.
+      // After the corpus was handed over, this rejection changes nothing.
+      corpus.reject(new Error(message.outcome.ok ? 'the data-files worker sent no corpus' : message.outcome.error));
+      settle(message.outcome);
+    });
+    // The loader then parses the dumps itself; the build still fails at the end for want of the data files.
+    worker.once('error', (error) => {
+      corpus.reject(error);
+      settle({ ok: false, error: error.stack ?? error.message });
+    });
+    worker.once('exit', (code) => {
+      corpus.reject(new Error(`the data-files worker exited with code ${code}`));
+      settle({ ok: false, error: `the data-files worker exited with code ${code}` });
+    });
+  });
+  const send = (command: DataFilesCommand) => worker.postMessage(command);
+  return {
+    parse,
+    corpus: corpus.promise,
+    outcome,
+    start: (job) => send({ type: 'job', job }),
+    write: () => send({ type: 'write' }),
+    terminate: () => worker.terminate(),
+  };
+}
+
+// A worker started before Astro (src/cli/parse-early.ts), waiting for the integration to adopt it. On globalThis:
+// the integration is loaded by Vite's module runner, which evaluates its own copy of this module.
+const EARLY = Symbol.for('papershelf.earlyDataFilesWorker');
+type Slot = { [EARLY]?: DataFilesWorkerHandle };
+
+/** Offers a worker started before Astro to the papershelf integration of this process. */
+export function publishEarlyWorker(handle: DataFilesWorkerHandle): void {
+  (globalThis as Slot)[EARLY] = handle;
+}
+
+function sameParse(a: ParseJob, b: ParseJob): boolean {
+  return a.dataDir === b.dataDir && JSON.stringify(a.categories ?? {}) === JSON.stringify(b.categories ?? {});
+}
+
+/**
+ * The early worker if it parses what `parse` asks for, taken once; null if there is none. One that parses
+ * something else (another data folder or category settings) is stopped: its results would be of no use.
+ */
+export function takeEarlyWorker(parse: ParseJob): DataFilesWorkerHandle | null {
+  const slot = globalThis as Slot;
+  const early = slot[EARLY];
+  delete slot[EARLY];
+  if (!early) return null;
+  if (sameParse(early.parse, parse)) return early;
+  void early.terminate();
+  return null;
+}
+
+/** The parse of a data folder (made absolute) with the given category settings. */
+export function parseJobOf(dataDir: string, categories: CategoryPreference | undefined): ParseJob {
+  return categories ? { dataDir: resolve(dataDir), categories } : { dataDir: resolve(dataDir) };
+}

@@ -1,0 +1,82 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { isAstroBuild } from '../../src/cli/parse-early.ts';
+import { loadSiteConfig } from '../../src/config.ts';
+import { parseJobOf, publishEarlyWorker, startDataFilesWorker, takeEarlyWorker, type DataFilesWorkerHandle } from '../../src/integrations/data-files-worker-handle.ts';
+import { loadCorpus } from '../../src/lib/read-data-dir.ts';
+import { fixturePath } from '../helpers.ts';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+// A stand-in handle that records whether it was stopped.
+function fakeHandle(dataDir: string, categories?: { archives: string[] }): DataFilesWorkerHandle & { stopped: boolean } {
+  const handle = {
+    parse: parseJobOf(dataDir, categories),
+    corpus: new Promise<never>(() => {}),
+    outcome: new Promise<never>(() => {}),
+    start: () => {},
+    write: () => {},
+    stopped: false,
+    terminate: async () => {
+      handle.stopped = true;
+      return 0;
+    },
+  };
+  return handle;
+}
+
+describe('the data-files worker', () => {
+  it('parses at once, then writes the data files of its job once the output folder is ready', async () => {
+    const dataDir = fixturePath('seed-data');
+    const outDir = mkdtempSync(join(tmpdir(), 'papershelf-worker-'));
+    dirs.push(outDir);
+    const handle = startDataFilesWorker(parseJobOf(dataDir, undefined));
+    try {
+      const corpus = await handle.corpus;
+      expect(corpus.papers.map((paper) => paper.id)).toEqual((await loadCorpus(dataDir)).papers.map((paper) => paper.id));
+      handle.start({ config: { ...loadSiteConfig({}), dataDir }, outDir });
+      // Nothing is written before the output folder is declared ready (Astro empties it first).
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(existsSync(join(outDir, 'papers.json'))).toBe(false);
+      handle.write();
+      const outcome = await handle.outcome;
+      expect(outcome).toMatchObject({ ok: true });
+      expect(existsSync(join(outDir, 'papers.json'))).toBe(true);
+      expect(existsSync(join(outDir, 'feed.xml'))).toBe(true);
+    } finally {
+      await handle.terminate();
+    }
+  }, 60_000);
+
+  it('started early is adopted once, by an integration parsing the same folder with the same settings', () => {
+    const early = fakeHandle('data', { archives: ['cs'] });
+    publishEarlyWorker(early);
+    expect(takeEarlyWorker(parseJobOf(`${process.cwd()}/data`, { archives: ['cs'] }))).toBe(early);
+    expect(takeEarlyWorker(parseJobOf('data', { archives: ['cs'] }))).toBeNull();
+    expect(early.stopped).toBe(false);
+  });
+
+  it('started early for other settings is stopped, not adopted', () => {
+    for (const wanted of [parseJobOf('other-data', undefined), parseJobOf('data', { archives: ['math'] })]) {
+      const early = fakeHandle('data');
+      publishEarlyWorker(early);
+      expect(takeEarlyWorker(wanted)).toBeNull();
+      expect(early.stopped).toBe(true);
+    }
+  });
+
+  it('is started early only in the process of `astro build`', () => {
+    expect(isAstroBuild(['/usr/bin/node', '/project/node_modules/astro/bin/astro.mjs', 'build'])).toBe(true);
+    expect(isAstroBuild(['/usr/bin/node', '/project/node_modules/.bin/astro', 'build', '--outDir', 'out'])).toBe(true);
+    expect(isAstroBuild(['/usr/bin/node', '/project/node_modules/astro/bin/astro.mjs', '--silent', 'build'])).toBe(true);
+    expect(isAstroBuild(['/usr/bin/node', '/project/node_modules/astro/bin/astro.mjs', 'dev'])).toBe(false);
+    expect(isAstroBuild(['/usr/bin/node', '/project/node_modules/astro/bin/astro.mjs', 'check'])).toBe(false);
+    expect(isAstroBuild(['/usr/bin/node', '/project/scripts/build.mjs', 'build'])).toBe(false);
+    expect(isAstroBuild(['/usr/bin/node'])).toBe(false);
+  });
+});
