@@ -71,3 +71,42 @@ describe('search snippets, for any abstract pieces and terms', () => {
     );
   });
 });
+
+describe('ASCII output', () => {
+  // Text parsed as a browser parses it (parse5 decodes character references).
+  const parsedText = (html: string): string => {
+    const fragment = parseFragment(`<p title="${html}">${html}</p>`);
+    const p = fragment.childNodes[0] as DefaultTreeAdapterMap['element'];
+    const text = p.childNodes.map((node) => ('value' in node ? node.value : '')).join('');
+    expect(p.attrs.find((attr) => attr.name === 'title')?.value).toBe(text);
+    return text;
+  };
+  // What UTF-8 encoding would have made of the text: a lone surrogate becomes U+FFFD.
+  const asEncoded = (text: string) => new TextDecoder().decode(new TextEncoder().encode(text));
+
+  it('escapes any text to ASCII that reads back, in content and attributes, as the text itself', async () => {
+    const { escapeHtml } = await import('../../src/lib/render/escape-html.ts');
+    fc.assert(
+      // Without CR and NUL, which the HTML parser itself rewrites (and cleanText never leaves in a record).
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }).map((text) => text.replace(/[\0\r]/g, '')), (text) => {
+        const html = escapeHtml(text);
+        expect(html).toMatch(/^[\x00-\x7f]*$/);
+        expect(parsedText(html)).toBe(asEncoded(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('writes JSON for a page in ASCII that parses to the same value', async () => {
+    const { asciiSafeJson } = await import('../../src/lib/safe-json.ts');
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const json = asciiSafeJson(value);
+        expect(json).toMatch(/^[\x00-\x7f]*$/);
+        expect(json).not.toMatch(/[<>&]/);
+        expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(value)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
