@@ -6,13 +6,3 @@
 export function safeJson(value: unknown, space?: number): string {
   return JSON.stringify(value, null, space).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
-
-/** safeJson with every character beyond ASCII as a \u escape too, for JSON inside a page (see asciiHtml). */
-export function asciiSafeJson(value: unknown): string {
-  const json = safeJson(value);
-  return BEYOND_ASCII.test(json) ? json.replace(BEYOND_ASCII_ALL, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
-}
-
-const BEYOND_ASCII = /[^\x00-\x7f]/;
-// Without the u flag each UTF-16 code unit matches alone, so an astral character becomes its escaped surrogate pair.
-const BEYOND_ASCII_ALL = /[^\x00-\x7f]/g;

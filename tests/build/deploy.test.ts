@@ -36,9 +36,7 @@ describe('feeds', () => {
     for (const category of data.categories) {
       const items = readFeed(SEED_SITE, `categories/${category.id}/feed.xml`).rss.channel.item ?? [];
       expect(items.map((item) => item.link)).toEqual(category.papers.slice(0, 50).map((view) => `${SITE}${view.path}`));
-      // Parsed, not matched as text: the page writes the title's "·" as a character reference.
-      const feedLinks = elementsOf(readPage(SEED_SITE, category.path)).filter((element) => element.tag === 'link' && element.attrs.rel === 'alternate');
-      expect(feedLinks.map((link) => link.attrs)).toContainEqual({ rel: 'alternate', type: 'application/rss+xml', title: `${category.name} (${category.id}) · newest papers`, href: `/categories/${category.id}/feed.xml` });
+      expect(readPage(SEED_SITE, category.path)).toContain(`<link rel="alternate" type="application/rss+xml" title="${category.name} (${category.id}) · newest papers" href="/categories/${category.id}/feed.xml">`);
     }
     for (const author of data.authors) {
       const items = readFeed(SEED_SITE, `authors/${author.slug}/feed.xml`).rss.channel.item ?? [];

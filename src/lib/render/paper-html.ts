@@ -43,7 +43,7 @@ function listItemHtml(view: PaperView, headingLevel: 2 | 3): string {
   const heading = `h${headingLevel}`;
   const untitled = view.untitled ? '<span class="untitled-marker">untitled</span>' : '';
   const date = paper.published ? paperDateHtml(paper.published) : '<span>undated</span>';
-  const categories = paper.categories.length > 0 ? ` &middot; ${categoryTagsHtml(paper.categories)}` : '';
+  const categories = paper.categories.length > 0 ? ` · ${categoryTagsHtml(paper.categories)}` : '';
   const code = paper.hasCode ? ' <span class="badge">Code</span>' : '';
   const excerpt = view.excerptHtml ? `<p class="excerpt">${view.excerptHtml}</p>` : '';
   return [

@@ -1,5 +1,5 @@
 import { texMathToUnicode } from '../plain-text.ts';
-import { asciiHtml, escapeHtml } from './escape-html.ts';
+import { escapeHtml } from './escape-html.ts';
 import { renderTex } from './tex.ts';
 
 /**
@@ -274,8 +274,7 @@ function renderTextMode(text: string, output: TextOutput): string {
 export function renderRichText(src: string, onMathError?: (error: string, source: string) => void): string {
   return splitMath(src)
     .map((segment) => {
-      // Text mode writes – — ’ and symbols as characters; the page is kept ASCII (see asciiHtml).
-      if (segment.kind === 'text') return asciiHtml(renderTextMode(segment.text, HTML_OUTPUT));
+      if (segment.kind === 'text') return renderTextMode(segment.text, HTML_OUTPUT);
       const result = renderTex(segment.tex, segment.display);
       if (result.ok) return result.html;
       onMathError?.(result.error, segment.source);

@@ -1,5 +1,4 @@
 import katex from 'katex';
-import { asciiHtml } from './escape-html.ts';
 
 /** The result of rendering one formula: KaTeX's HTML, or the reason it failed. */
 export type TexResult = { ok: true; html: string } | { ok: false; error: string };
@@ -46,8 +45,7 @@ function renderUncached(tex: string, displayMode: boolean): TexResult {
     });
     // With trust off KaTeX does not throw on \href or \includegraphics but paints them in errorColor: treat that as a failure.
     if (html.includes(UNTRUSTED_COLOR)) return { ok: false, error: 'uses a command that is not allowed (links, images, HTML attributes)' };
-    // KaTeX writes Greek letters, symbols and zero-width spaces as characters; its output has no script or style.
-    return { ok: true, html: asciiHtml(html) };
+    return { ok: true, html };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
