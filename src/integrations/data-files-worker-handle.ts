@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CategoryPreference } from '../lib/categories.ts';
 import type { Corpus } from '../lib/pipeline.ts';
+import type { RenderedFragments } from '../lib/shared-corpus.ts';
 import type { DataFilesCommand, DataFilesJob, DataFilesMessage, DataFilesOutcome, ParseJob } from './data-files-worker.ts';
 
 /** A running data-files worker: it parses as soon as it starts, and gets its job once Astro's config is known. */
@@ -10,6 +11,8 @@ export interface DataFilesWorkerHandle {
   parse: ParseJob;
   /** The parsed corpus; rejects if the worker fails before it has one. */
   corpus: Promise<Corpus>;
+  /** The papers' rendered fragments; rejects if the worker fails before it has them. */
+  fragments: Promise<RenderedFragments>;
   /** How the worker ended: its files written, or why not. */
   outcome: Promise<DataFilesOutcome>;
   /** Gives the worker the site settings and output folder it makes the data files for. */
@@ -25,23 +28,29 @@ export function startDataFilesWorker(parse: ParseJob): DataFilesWorkerHandle {
   // A build that fails before the end must not wait for the worker.
   worker.unref();
   const corpus = Promise.withResolvers<Corpus>();
-  // Nobody may be waiting for the corpus yet: its failure must not crash the process as an unhandled rejection.
+  const fragments = Promise.withResolvers<RenderedFragments>();
+  // Nobody may be waiting for them yet: their failure must not crash the process as an unhandled rejection.
   corpus.promise.catch(() => undefined);
+  fragments.promise.catch(() => undefined);
+  // After a value was handed over, rejecting it changes nothing; before, its taker must not wait for ever.
+  const fail = (error: Error) => {
+    corpus.reject(error);
+    fragments.reject(error);
+  };
   const outcome = new Promise<DataFilesOutcome>((settle) => {
     worker.on('message', (message: DataFilesMessage) => {
       if (message.type === 'corpus') return corpus.resolve(message.corpus);
-      // Done without a corpus (the worker failed before it had one): the loader must not wait for it.
-      // After the corpus was handed over, this rejection changes nothing.
-      corpus.reject(new Error(message.outcome.ok ? 'the data-files worker sent no corpus' : message.outcome.error));
+      if (message.type === 'fragments') return fragments.resolve(message.rendered);
+      fail(new Error(message.outcome.ok ? 'the data-files worker sent no corpus' : message.outcome.error));
       settle(message.outcome);
     });
-    // The loader then parses the dumps itself; the build still fails at the end for want of the data files.
+    // The loader and the route data then do the work themselves; the build still fails at the end for want of the data files.
     worker.once('error', (error) => {
-      corpus.reject(error);
+      fail(error);
       settle({ ok: false, error: error.stack ?? error.message });
     });
     worker.once('exit', (code) => {
-      corpus.reject(new Error(`the data-files worker exited with code ${code}`));
+      fail(new Error(`the data-files worker exited with code ${code}`));
       settle({ ok: false, error: `the data-files worker exited with code ${code}` });
     });
   });
@@ -49,6 +58,7 @@ export function startDataFilesWorker(parse: ParseJob): DataFilesWorkerHandle {
   return {
     parse,
     corpus: corpus.promise,
+    fragments: fragments.promise,
     outcome,
     start: (job) => send({ type: 'job', job }),
     write: () => send({ type: 'write' }),

@@ -12,6 +12,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { CategoryPreference } from '../lib/categories.ts';
 import type { DataFile, DataFilesConfig } from '../lib/data-files.ts';
 import type { Corpus } from '../lib/pipeline.ts';
+import type { RenderedFragments } from '../lib/shared-corpus.ts';
 
 /** What the worker parses, from the moment it starts. */
 export interface ParseJob {
@@ -29,8 +30,8 @@ export interface DataFilesJob {
 /** What the worker reports when done. */
 export type DataFilesOutcome = { ok: true; files: number; bytes: number; seconds: number } | { ok: false; error: string };
 
-/** The worker's messages: the corpus as soon as it is parsed, then the outcome. */
-export type DataFilesMessage = { type: 'corpus'; corpus: Corpus } | { type: 'done'; outcome: DataFilesOutcome };
+/** The worker's messages: the corpus as soon as it is parsed, the papers' rendered fragments, then the outcome. */
+export type DataFilesMessage = { type: 'corpus'; corpus: Corpus } | { type: 'fragments'; rendered: RenderedFragments } | { type: 'done'; outcome: DataFilesOutcome };
 
 /** The main thread's messages: the job, then the signal that the output folder is ready. */
 export type DataFilesCommand = { type: 'job'; job: DataFilesJob } | { type: 'write' };
@@ -60,12 +61,18 @@ async function run(): Promise<DataFilesOutcome> {
   // At normal priority: the content loader on the main thread is waiting for this.
   const corpus = await loadCorpus(parse.dataDir, parse.categories ? { categories: parse.categories } : {});
   port?.postMessage({ type: 'corpus', corpus } satisfies DataFilesMessage);
+  // Still at normal priority: the main thread renders the pages with these. Rendering them here, on the core the
+  // page rendering does not use, took about a second of the main thread's work for 10,000 papers (BENCHMARKS.md).
+  const { renderPaperFragments } = await import('../lib/render/paper-fragments.ts');
+  const warnings: string[] = [];
+  const fragments = corpus.papers.map((paper) => [paper.id, renderPaperFragments(paper, (message) => warnings.push(message))] as const);
+  port?.postMessage({ type: 'fragments', rendered: { fragments, warnings } } satisfies DataFilesMessage);
   yieldToMainThread();
   const { config, outDir } = await job.promise;
   const { recordsOf } = await import('../lib/corpus-records.ts');
   const { dataFilesOfFolder } = await import('../lib/data-files.ts');
   const files: DataFile[] = [];
-  for await (const file of dataFilesOfFolder(config, recordsOf(corpus, config.dataDir))) files.push(file);
+  for await (const file of dataFilesOfFolder(config, recordsOf(corpus, config.dataDir), new Map(fragments))) files.push(file);
   await outDirReady.promise;
   const made = new Set<string>();
   let bytes = 0;

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { dataFileType, dataFilesOfFolder, isDataFilePath, type DataFilesConfig } from '../lib/data-files.ts';
 import { listDumps } from '../lib/read-data-dir.ts';
-import { publishCorpus } from '../lib/shared-corpus.ts';
+import { publishCorpus, publishFragments } from '../lib/shared-corpus.ts';
 import { parseJobOf, startDataFilesWorker, takeEarlyWorker, type DataFilesWorkerHandle } from './data-files-worker-handle.ts';
 import type { DataFilesOutcome } from './data-files-worker.ts';
 
@@ -44,6 +44,7 @@ export function dataFilesIntegration(config: DataFilesConfig): AstroIntegration 
         if (early) logger.info('the dumps have been parsing since the build started (npm run build)');
         const started = early ?? startDataFilesWorker(parse);
         publishCorpus(config, started.corpus);
+        publishFragments(config, started.fragments);
         started.start({ config: { ...config, site: astroConfig.site ?? config.site, base: astroConfig.base }, outDir: fileURLToPath(astroConfig.outDir) });
         outcome = started.outcome;
         worker = started;

@@ -1,16 +1,19 @@
 import { resolve } from 'node:path';
 import type { CategoryPreference } from './categories.ts';
 import type { Corpus } from './pipeline.ts';
+import type { PaperFragments } from './render/paper-fragments.ts';
 
 /**
- * Hands the corpus that the data-files worker of an `astro build` parses to the content loader, so the dumps
- * are parsed and merged once per build, and off the main thread that renders the pages. The integration
- * publishes the worker's result as a promise on globalThis: the loader runs in Vite's module runner, which
- * evaluates its own copy of this module in the same thread, so a module variable would not be shared. Only a
- * shortcut: a loader that finds nothing for its data folder, or a promise that fails, parses the dumps itself.
+ * Hands what the data-files worker of an `astro build` makes to the main thread: the parsed corpus to the content
+ * loader, so the dumps are parsed and merged once per build and off the main thread that renders the pages, and
+ * the papers' rendered fragments to the route data. The integration publishes each as a promise on globalThis:
+ * the loader and the pages run in Vite's module runner and in Astro's prerender bundle, which evaluate their own
+ * copies of this module in the same thread, so a module variable would not be shared. Only shortcuts: a taker
+ * that finds nothing for its data folder, or a promise that fails, does the work itself.
  */
 
-const SLOT = Symbol.for('papershelf.sharedCorpus');
+const CORPUS = Symbol.for('papershelf.sharedCorpus');
+const FRAGMENTS = Symbol.for('papershelf.sharedFragments');
 
 /** Which corpus: the same data folder and category settings give the same records and report. */
 export interface CorpusKey {
@@ -18,29 +21,53 @@ export interface CorpusKey {
   categories?: CategoryPreference | undefined;
 }
 
-interface Published {
-  key: string;
-  corpus: Promise<Corpus>;
+/** The fragments of every paper of a corpus, by id, and the messages of formulas shown as source. */
+export interface RenderedFragments {
+  fragments: ReadonlyArray<readonly [string, PaperFragments]>;
+  warnings: readonly string[];
 }
 
-type Slot = { [SLOT]?: Published };
+interface Published<T> {
+  key: string;
+  value: Promise<T>;
+}
+
+type Slots = { [CORPUS]?: Published<Corpus>; [FRAGMENTS]?: Published<RenderedFragments> };
 
 function keyOf({ dataDir, categories }: CorpusKey): string {
   return JSON.stringify([resolve(dataDir), categories ?? {}]);
 }
 
+function publish<S extends typeof CORPUS | typeof FRAGMENTS>(slot: S, key: CorpusKey, value: NonNullable<Slots[S]>['value']): void {
+  // The taker may fall back to doing the work itself; a rejection nobody awaits must not crash the build.
+  value.catch(() => undefined);
+  (globalThis as Slots)[slot] = { key: keyOf(key), value } as Slots[S];
+}
+
+function take<S extends typeof CORPUS | typeof FRAGMENTS>(slot: S, key: CorpusKey): NonNullable<Slots[S]>['value'] | null {
+  const slots = globalThis as Slots;
+  const published = slots[slot];
+  if (!published || published.key !== keyOf(key)) return null;
+  delete slots[slot];
+  return published.value as NonNullable<Slots[S]>['value'];
+}
+
 /** Publishes the corpus being parsed for `key` to the content loader of this process. */
 export function publishCorpus(key: CorpusKey, corpus: Promise<Corpus>): void {
-  // The loader may fall back to parsing itself; a rejection nobody awaits must not crash the build.
-  corpus.catch(() => undefined);
-  (globalThis as Slot)[SLOT] = { key: keyOf(key), corpus };
+  publish(CORPUS, key, corpus);
 }
 
 /** The corpus published for `key`, taken once (a later load parses afresh), or null when there is none. */
 export function takeCorpus(key: CorpusKey): Promise<Corpus> | null {
-  const slot = globalThis as Slot;
-  const published = slot[SLOT];
-  if (!published || published.key !== keyOf(key)) return null;
-  delete slot[SLOT];
-  return published.corpus;
+  return take(CORPUS, key);
+}
+
+/** Publishes the fragments being rendered for the corpus of `key` to the route data of this process. */
+export function publishFragments(key: CorpusKey, fragments: Promise<RenderedFragments>): void {
+  publish(FRAGMENTS, key, fragments);
+}
+
+/** The fragments published for `key`, taken once, or null when there are none. */
+export function takeFragments(key: CorpusKey): Promise<RenderedFragments> | null {
+  return take(FRAGMENTS, key);
 }

@@ -1,6 +1,5 @@
 import { comparePapers } from './pipeline.ts';
-import { escapeHtml } from './render/escape-html.ts';
-import { excerpt, hasMath, renderRichText, richTextToPlain } from './render/rich-text.ts';
+import { renderPaperFragments, type PaperFragments } from './render/paper-fragments.ts';
 import type { Paper } from './schema.ts';
 import { toSlug } from './slug.ts';
 import { archiveGroup } from './taxonomy.ts';
@@ -28,6 +27,9 @@ export interface PaperView {
   hasMath: boolean;
   /** A list showing this paper's title and excerpt needs KaTeX's stylesheet. */
   listHasMath: boolean;
+  /** The page's meta description. */
+  description: string;
+  bibtex: string;
 }
 
 /** Someone (or an organisation) with at least one paper. */
@@ -112,43 +114,28 @@ function memo<T>(compute: () => T): () => T {
   };
 }
 
-function viewPaper(paper: Paper, onMathError: (message: string) => void): PaperView {
-  const report = (field: string) => (error: string, source: string) =>
-    onMathError(`paper ${paper.id}: the formula ${source.slice(0, 80)} in its ${field} could not be rendered (${error}); it is shown as source`);
-  const fallback = paper.arxivId ? `arXiv:${paper.arxivId}` : paper.id;
-  const titleSource = paper.title ?? fallback;
-  const shortAbstract = paper.abstract === null ? null : excerpt(paper.abstract);
-  const titleMath = paper.title !== null && hasMath(paper.title);
-  // The HTML is rendered when a page first asks for it: the data files (feeds, search) never need it.
-  const titleHtml = memo(() => (paper.title === null ? escapeHtml(titleSource) : renderRichText(paper.title, report('title'))));
-  const abstractHtml = memo(() => (paper.abstract === null ? null : renderRichText(paper.abstract, report('abstract'))));
-  const excerptHtml = memo(() => (shortAbstract === null ? null : renderRichText(shortAbstract)));
-  const commentsHtml = memo(() => (paper.comments === null ? null : renderRichText(paper.comments, report('comments'))));
-  return {
-    paper,
-    path: paths.paper(paper.id),
-    get titleHtml() {
-      return titleHtml();
-    },
-    titlePlain: paper.title === null ? titleSource : richTextToPlain(paper.title),
-    untitled: paper.title === null,
-    get abstractHtml() {
-      return abstractHtml();
-    },
-    get excerptHtml() {
-      return excerptHtml();
-    },
-    get commentsHtml() {
-      return commentsHtml();
-    },
-    hasMath: titleMath || [paper.abstract, paper.comments].some((text) => text !== null && hasMath(text)),
-    listHasMath: titleMath || (shortAbstract !== null && hasMath(shortAbstract)),
-  };
+// The fields of a view that come from the paper's fragments.
+const FRAGMENT_FIELDS = ['titleHtml', 'titlePlain', 'abstractHtml', 'excerptHtml', 'commentsHtml', 'description', 'bibtex', 'hasMath', 'listHasMath'] as const satisfies ReadonlyArray<keyof PaperFragments & keyof PaperView>;
+
+// Fails to compile when PaperView gains a field that neither viewPaper sets nor FRAGMENT_FIELDS lists.
+type UnsetFields = Exclude<keyof PaperView, 'paper' | 'path' | 'untitled' | (typeof FRAGMENT_FIELDS)[number]>;
+const everyFieldSet: [UnsetFields] extends [never] ? true : never = true;
+void everyFieldSet;
+
+function viewPaper(paper: Paper, onMathError: (message: string) => void, rendered?: PaperFragments): PaperView {
+  // Rendered when a page first asks (the data files need none of it), unless the data-files worker has done it.
+  const fragments = memo(() => rendered ?? renderPaperFragments(paper, onMathError));
+  const view = { paper, path: paths.paper(paper.id), untitled: paper.title === null };
+  for (const field of FRAGMENT_FIELDS) Object.defineProperty(view, field, { get: () => fragments()[field], enumerable: true });
+  return view as PaperView;
 }
 
-/** Builds all route data from the records; `log` hears about formulas that fell back to source. Pure. */
-export function buildSiteData(records: readonly Paper[], log: (message: string) => void = () => {}): SiteData {
-  const papers = [...records].sort(comparePapers).map((paper) => viewPaper(paper, log));
+/**
+ * Builds all route data from the records; `log` hears about formulas that fell back to source. `rendered` holds
+ * papers' fragments rendered beforehand (by the data-files worker), by id. Pure.
+ */
+export function buildSiteData(records: readonly Paper[], log: (message: string) => void = () => {}, rendered?: ReadonlyMap<string, PaperFragments>): SiteData {
+  const papers = [...records].sort(comparePapers).map((paper) => viewPaper(paper, log, rendered?.get(paper.id)));
   const paperById = new Map(papers.map((view) => [view.paper.id, view]));
 
   const byAuthor = new Map<string, { names: string[]; papers: PaperView[] }>();

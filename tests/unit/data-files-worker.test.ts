@@ -6,6 +6,7 @@ import { isAstroBuild } from '../../src/cli/parse-early.ts';
 import { loadSiteConfig } from '../../src/config.ts';
 import { parseJobOf, publishEarlyWorker, startDataFilesWorker, takeEarlyWorker, type DataFilesWorkerHandle } from '../../src/integrations/data-files-worker-handle.ts';
 import { loadCorpus } from '../../src/lib/read-data-dir.ts';
+import { renderPaperFragments } from '../../src/lib/render/paper-fragments.ts';
 import { fixturePath } from '../helpers.ts';
 
 const dirs: string[] = [];
@@ -18,6 +19,7 @@ function fakeHandle(dataDir: string, categories?: { archives: string[] }): DataF
   const handle = {
     parse: parseJobOf(dataDir, categories),
     corpus: new Promise<never>(() => {}),
+    fragments: new Promise<never>(() => {}),
     outcome: new Promise<never>(() => {}),
     start: () => {},
     write: () => {},
@@ -39,6 +41,9 @@ describe('the data-files worker', () => {
     try {
       const corpus = await handle.corpus;
       expect(corpus.papers.map((paper) => paper.id)).toEqual((await loadCorpus(dataDir)).papers.map((paper) => paper.id));
+      // Then every paper's fragments, exactly as the pages would render them themselves.
+      const { fragments } = await handle.fragments;
+      expect(fragments).toEqual(corpus.papers.map((paper) => [paper.id, renderPaperFragments(paper)]));
       handle.start({ config: { ...loadSiteConfig({}), dataDir }, outDir });
       // Nothing is written before the output folder is declared ready (Astro empties it first).
       await new Promise((resolve) => setTimeout(resolve, 300));
