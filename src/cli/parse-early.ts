@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { loadSiteConfig } from '../config.ts';
-import { parseJobOf, publishEarlyWorker, startDataFilesWorker } from '../integrations/data-files-worker-handle.ts';
+import { publishEarlyWorker, startDataFilesWorker } from '../integrations/data-files-worker-handle.ts';
 
 // `npm run build` preloads this module (`node --import`) into `astro build`: it starts the data-files worker on
 // the dumps before Astro has loaded, about a second earlier than the integration could, so the content loader
@@ -16,5 +16,5 @@ export function isAstroBuild(argv: readonly string[]): boolean {
 
 if (isAstroBuild(process.argv)) {
   const config = loadSiteConfig();
-  publishEarlyWorker(startDataFilesWorker(parseJobOf(config.dataDir, config.categories)));
+  publishEarlyWorker(startDataFilesWorker({ dataDir: config.dataDir, categories: config.categories }));
 }

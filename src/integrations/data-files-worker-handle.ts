@@ -1,14 +1,12 @@
-import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { CategoryPreference } from '../lib/categories.ts';
 import type { Corpus } from '../lib/pipeline.ts';
-import type { RenderedFragments } from '../lib/shared-corpus.ts';
-import type { DataFilesCommand, DataFilesJob, DataFilesMessage, DataFilesOutcome, ParseJob } from './data-files-worker.ts';
+import { sameCorpus, type CorpusKey, type RenderedFragments } from '../lib/shared-corpus.ts';
+import type { DataFilesCommand, DataFilesJob, DataFilesMessage, DataFilesOutcome } from './data-files-worker.ts';
 
 /** A running data-files worker: it parses as soon as it starts, and gets its job once Astro's config is known. */
 export interface DataFilesWorkerHandle {
   /** What it parses. */
-  parse: ParseJob;
+  parse: CorpusKey;
   /** The parsed corpus; rejects if the worker fails before it has one. */
   corpus: Promise<Corpus>;
   /** The papers' rendered fragments; rejects if the worker fails before it has them. */
@@ -23,7 +21,7 @@ export interface DataFilesWorkerHandle {
 }
 
 /** Starts a data-files worker thread that begins parsing `parse.dataDir` at once. */
-export function startDataFilesWorker(parse: ParseJob): DataFilesWorkerHandle {
+export function startDataFilesWorker(parse: CorpusKey): DataFilesWorkerHandle {
   const worker = new Worker(new URL('./data-files-worker.ts', import.meta.url), { workerData: parse });
   // A build that fails before the end must not wait for the worker.
   worker.unref();
@@ -76,25 +74,16 @@ export function publishEarlyWorker(handle: DataFilesWorkerHandle): void {
   (globalThis as Slot)[EARLY] = handle;
 }
 
-function sameParse(a: ParseJob, b: ParseJob): boolean {
-  return a.dataDir === b.dataDir && JSON.stringify(a.categories ?? {}) === JSON.stringify(b.categories ?? {});
-}
-
 /**
  * The early worker if it parses what `parse` asks for, taken once; null if there is none. One that parses
  * something else (another data folder or category settings) is stopped: its results would be of no use.
  */
-export function takeEarlyWorker(parse: ParseJob): DataFilesWorkerHandle | null {
+export function takeEarlyWorker(parse: CorpusKey): DataFilesWorkerHandle | null {
   const slot = globalThis as Slot;
   const early = slot[EARLY];
   delete slot[EARLY];
   if (!early) return null;
-  if (sameParse(early.parse, parse)) return early;
+  if (sameCorpus(early.parse, parse)) return early;
   void early.terminate();
   return null;
-}
-
-/** The parse of a data folder (made absolute) with the given category settings. */
-export function parseJobOf(dataDir: string, categories: CategoryPreference | undefined): ParseJob {
-  return categories ? { dataDir: resolve(dataDir), categories } : { dataDir: resolve(dataDir) };
 }

@@ -9,17 +9,9 @@ import { mkdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { CategoryPreference } from '../lib/categories.ts';
 import type { DataFile, DataFilesConfig } from '../lib/data-files.ts';
 import type { Corpus } from '../lib/pipeline.ts';
-import type { RenderedFragments } from '../lib/shared-corpus.ts';
-
-/** What the worker parses, from the moment it starts. */
-export interface ParseJob {
-  /** Absolute path of the data folder. */
-  dataDir: string;
-  categories?: CategoryPreference;
-}
+import type { CorpusKey, RenderedFragments } from '../lib/shared-corpus.ts';
 
 /** What the integration gives the worker once Astro's config is known. */
 export interface DataFilesJob {
@@ -49,7 +41,8 @@ function yieldToMainThread(): void {
   }
 }
 
-const parse = workerData as ParseJob;
+// What the worker parses, from the moment it starts.
+const parse = workerData as CorpusKey;
 const port = parentPort;
 const job = Promise.withResolvers<DataFilesJob>();
 const outDirReady = Promise.withResolvers<void>();

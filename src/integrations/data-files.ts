@@ -6,7 +6,7 @@ import type { AstroIntegration } from 'astro';
 import { dataFileType, dataFilesOfFolder, isDataFilePath, type DataFilesConfig } from '../lib/data-files.ts';
 import { listDumps } from '../lib/read-data-dir.ts';
 import { publishCorpus, publishFragments } from '../lib/shared-corpus.ts';
-import { parseJobOf, startDataFilesWorker, takeEarlyWorker, type DataFilesWorkerHandle } from './data-files-worker-handle.ts';
+import { startDataFilesWorker, takeEarlyWorker, type DataFilesWorkerHandle } from './data-files-worker-handle.ts';
 import type { DataFilesOutcome } from './data-files-worker.ts';
 
 /**
@@ -39,7 +39,7 @@ export function dataFilesIntegration(config: DataFilesConfig): AstroIntegration 
         if (command !== 'build') return;
         // Started before Astro by `npm run build` (src/cli/parse-early.ts), or now: either way the worker parses
         // while Astro prepares the content sync, whose loader then takes its corpus.
-        const parse = parseJobOf(config.dataDir, config.categories);
+        const parse = { dataDir: config.dataDir, categories: config.categories };
         const early = takeEarlyWorker(parse);
         if (early) logger.info('the dumps have been parsing since the build started (npm run build)');
         const started = early ?? startDataFilesWorker(parse);

@@ -38,6 +38,11 @@ function keyOf({ dataDir, categories }: CorpusKey): string {
   return JSON.stringify([resolve(dataDir), categories ?? {}]);
 }
 
+/** True when two keys name the same corpus (the data folder resolved, the same category settings). */
+export function sameCorpus(a: CorpusKey, b: CorpusKey): boolean {
+  return keyOf(a) === keyOf(b);
+}
+
 function publish<S extends typeof CORPUS | typeof FRAGMENTS>(slot: S, key: CorpusKey, value: NonNullable<Slots[S]>['value']): void {
   // The taker may fall back to doing the work itself; a rejection nobody awaits must not crash the build.
   value.catch(() => undefined);

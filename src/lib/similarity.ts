@@ -137,6 +137,13 @@ function isAsciiLetter(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
+/** FNV-1a hash of a shingle set, to find identical sets without comparing every pair. */
+export function hashShingles(set: Uint32Array): number {
+  let hash = FNV_BASIS;
+  for (const value of set) hash = Math.imul(hash ^ value, FNV_PRIME);
+  return hash >>> 0;
+}
+
 /** FNV-1a hash of one word. */
 export function hashWord(word: string): number {
   let hash = FNV_BASIS;

@@ -1,5 +1,5 @@
 import { comparePapers } from './pipeline.ts';
-import { renderPaperFragments, type PaperFragments } from './render/paper-fragments.ts';
+import { plainTitle, renderPaperFragments, type PaperFragments } from './render/paper-fragments.ts';
 import type { Paper } from './schema.ts';
 import { toSlug } from './slug.ts';
 import { archiveGroup } from './taxonomy.ts';
@@ -114,18 +114,26 @@ function memo<T>(compute: () => T): () => T {
   };
 }
 
-// The fields of a view that come from the paper's fragments.
-const FRAGMENT_FIELDS = ['titleHtml', 'titlePlain', 'abstractHtml', 'excerptHtml', 'commentsHtml', 'description', 'bibtex', 'hasMath', 'listHasMath'] as const satisfies ReadonlyArray<keyof PaperFragments & keyof PaperView>;
+// The fields of a view that come from the paper's fragments (but titlePlain: the data files need it alone).
+const FRAGMENT_FIELDS = ['titleHtml', 'abstractHtml', 'excerptHtml', 'commentsHtml', 'description', 'bibtex', 'hasMath', 'listHasMath'] as const satisfies ReadonlyArray<keyof PaperFragments & keyof PaperView>;
 
 // Fails to compile when PaperView gains a field that neither viewPaper sets nor FRAGMENT_FIELDS lists.
-type UnsetFields = Exclude<keyof PaperView, 'paper' | 'path' | 'untitled' | (typeof FRAGMENT_FIELDS)[number]>;
+type UnsetFields = Exclude<keyof PaperView, 'paper' | 'path' | 'untitled' | 'titlePlain' | (typeof FRAGMENT_FIELDS)[number]>;
 const everyFieldSet: [UnsetFields] extends [never] ? true : never = true;
 void everyFieldSet;
 
 function viewPaper(paper: Paper, onMathError: (message: string) => void, rendered?: PaperFragments): PaperView {
   // Rendered when a page first asks (the data files need none of it), unless the data-files worker has done it.
   const fragments = memo(() => rendered ?? renderPaperFragments(paper, onMathError));
-  const view = { paper, path: paths.paper(paper.id), untitled: paper.title === null };
+  const titlePlain = memo(() => rendered?.titlePlain ?? plainTitle(paper));
+  const view = {
+    paper,
+    path: paths.paper(paper.id),
+    untitled: paper.title === null,
+    get titlePlain() {
+      return titlePlain();
+    },
+  };
   for (const field of FRAGMENT_FIELDS) Object.defineProperty(view, field, { get: () => fragments()[field], enumerable: true });
   return view as PaperView;
 }

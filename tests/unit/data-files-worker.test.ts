@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isAstroBuild } from '../../src/cli/parse-early.ts';
 import { loadSiteConfig } from '../../src/config.ts';
-import { parseJobOf, publishEarlyWorker, startDataFilesWorker, takeEarlyWorker, type DataFilesWorkerHandle } from '../../src/integrations/data-files-worker-handle.ts';
+import { publishEarlyWorker, startDataFilesWorker, takeEarlyWorker, type DataFilesWorkerHandle } from '../../src/integrations/data-files-worker-handle.ts';
 import { loadCorpus } from '../../src/lib/read-data-dir.ts';
 import { renderPaperFragments } from '../../src/lib/render/paper-fragments.ts';
 import { fixturePath } from '../helpers.ts';
@@ -17,7 +17,7 @@ afterEach(() => {
 // A stand-in handle that records whether it was stopped.
 function fakeHandle(dataDir: string, categories?: { archives: string[] }): DataFilesWorkerHandle & { stopped: boolean } {
   const handle = {
-    parse: parseJobOf(dataDir, categories),
+    parse: { dataDir, categories },
     corpus: new Promise<never>(() => {}),
     fragments: new Promise<never>(() => {}),
     outcome: new Promise<never>(() => {}),
@@ -37,7 +37,7 @@ describe('the data-files worker', () => {
     const dataDir = fixturePath('seed-data');
     const outDir = mkdtempSync(join(tmpdir(), 'papershelf-worker-'));
     dirs.push(outDir);
-    const handle = startDataFilesWorker(parseJobOf(dataDir, undefined));
+    const handle = startDataFilesWorker({ dataDir });
     try {
       const corpus = await handle.corpus;
       expect(corpus.papers.map((paper) => paper.id)).toEqual((await loadCorpus(dataDir)).papers.map((paper) => paper.id));
@@ -61,13 +61,13 @@ describe('the data-files worker', () => {
   it('started early is adopted once, by an integration parsing the same folder with the same settings', () => {
     const early = fakeHandle('data', { archives: ['cs'] });
     publishEarlyWorker(early);
-    expect(takeEarlyWorker(parseJobOf(`${process.cwd()}/data`, { archives: ['cs'] }))).toBe(early);
-    expect(takeEarlyWorker(parseJobOf('data', { archives: ['cs'] }))).toBeNull();
+    expect(takeEarlyWorker({ dataDir: `${process.cwd()}/data`, categories: { archives: ['cs'] } })).toBe(early);
+    expect(takeEarlyWorker({ dataDir: 'data', categories: { archives: ['cs'] } })).toBeNull();
     expect(early.stopped).toBe(false);
   });
 
   it('started early for other settings is stopped, not adopted', () => {
-    for (const wanted of [parseJobOf('other-data', undefined), parseJobOf('data', { archives: ['math'] })]) {
+    for (const wanted of [{ dataDir: 'other-data' }, { dataDir: 'data', categories: { archives: ['math'] } }]) {
       const early = fakeHandle('data');
       publishEarlyWorker(early);
       expect(takeEarlyWorker(wanted)).toBeNull();

@@ -20,16 +20,24 @@ export interface PaperFragments {
   listHasMath: boolean;
 }
 
+/** The plain text of a paper's title, or its arXiv id (or id) when no dump gave one. */
+export function plainTitle(paper: Paper): string {
+  return paper.title === null ? untitledLabel(paper) : richTextToPlain(paper.title);
+}
+
+function untitledLabel(paper: Paper): string {
+  return paper.arxivId ? `arXiv:${paper.arxivId}` : paper.id;
+}
+
 /** Renders a record's title, abstract, excerpt and comments (KaTeX included), its plain title and description, and its BibTeX. */
 export function renderPaperFragments(paper: Paper, onMathError: (message: string) => void = () => {}): PaperFragments {
   const report = (field: string) => (error: string, source: string) =>
     onMathError(`paper ${paper.id}: the formula ${source.slice(0, 80)} in its ${field} could not be rendered (${error}); it is shown as source`);
-  const titleSource = paper.title ?? (paper.arxivId ? `arXiv:${paper.arxivId}` : paper.id);
-  const titlePlain = paper.title === null ? titleSource : richTextToPlain(paper.title);
+  const titlePlain = plainTitle(paper);
   const shortAbstract = paper.abstract === null ? null : excerpt(paper.abstract);
   const titleMath = paper.title !== null && hasMath(paper.title);
   return {
-    titleHtml: paper.title === null ? escapeHtml(titleSource) : renderRichText(paper.title, report('title')),
+    titleHtml: paper.title === null ? escapeHtml(untitledLabel(paper)) : renderRichText(paper.title, report('title')),
     titlePlain,
     abstractHtml: paper.abstract === null ? null : renderRichText(paper.abstract, report('abstract')),
     excerptHtml: shortAbstract === null ? null : renderRichText(shortAbstract),
