@@ -59,6 +59,28 @@ describe('the search index', () => {
     expect(titles('the watermarking')).toEqual(titles('watermarking'));
   });
 
+  it('ranks by score, and equal scores in site order (newest first)', () => {
+    // "learning" is in many seed papers; a category query gives every paper of the category the same score.
+    // MiniSearch leaves ties in the order it stored them: the papers added last to first here.
+    const reversed = new MiniSearch<FullDocument>(FULL_INDEX_OPTIONS);
+    reversed.addAll(fullDocuments(papers).reverse());
+    const queries = ['learning', 'cs.LG', 'model', 'lear'];
+    let ties = 0;
+    for (const query of queries) {
+      const hits = searchIndexes({ titles: null, full: reversed }, query);
+      expect(hits.length, query).toBeGreaterThan(1);
+      hits.slice(1).forEach((hit, at) => {
+        const before = hits[at] as (typeof hits)[number];
+        expect(before.score, query).toBeGreaterThanOrEqual(hit.score);
+        if (before.score === hit.score) {
+          ties++;
+          expect(before.id, query).toBeLessThan(hit.id);
+        }
+      });
+    }
+    expect(ties).toBeGreaterThan(0);
+  });
+
   it('stores what a result shows, and chunks the snippet text by id', () => {
     const [hit] = searchIndexes(index, 'HuPER');
     expect(hit?.fields).toMatchObject({ a: 'Chenxu Guo, Jiachen Lian, Yisi Liu et al.', d: '2026-02-02', c: ['eess.AS'], h: 1, p: 'papers/huper-a-human-inspired-framework-for-phonetic-perception/' });

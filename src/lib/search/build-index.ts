@@ -1,9 +1,10 @@
-import MiniSearch, { type AsPlainObject } from 'minisearch';
+import type { AsPlainObject } from 'minisearch';
 import { toPlainText } from '../plain-text.ts';
 import { richTextPieces } from '../render/rich-text.ts';
 import { safeJson } from '../safe-json.ts';
 import type { Paper } from '../schema.ts';
 import { paths } from '../site-data.ts';
+import { serialisedIndex } from './serialised-index.ts';
 import { FULL_INDEX_OPTIONS, TEXT_CHUNK_SIZE, TITLE_FIELDS, type FullDocument, type TextPiece, type TitleDocument } from './search-options.ts';
 
 /** The search assets of a site: the two serialised indexes and the snippet-text chunks. */
@@ -64,9 +65,7 @@ export function titleIndexOf(full: AsPlainObject): AsPlainObject {
 
 /** Builds both MiniSearch indexes (once, at build time) and the snippet chunks: abstracts as pieces, math flagged. */
 export function buildSearchAssets(papers: readonly Paper[]): SearchAssets {
-  const full = new MiniSearch<FullDocument>(FULL_INDEX_OPTIONS);
-  full.addAll(fullDocuments(papers));
-  const fullJson = full.toJSON();
+  const fullJson = serialisedIndex(fullDocuments(papers), FULL_INDEX_OPTIONS);
   const chunks: string[] = [];
   for (let start = 0; start < papers.length; start += TEXT_CHUNK_SIZE) {
     const texts: TextPiece[][] = papers.slice(start, start + TEXT_CHUNK_SIZE).map((paper) => (paper.abstract ? richTextPieces(paper.abstract) : []));

@@ -21,14 +21,16 @@ export function queryWords(query: string): string[] {
   return tokenize(query).flatMap((token) => processTerm(token) ?? []);
 }
 
-/** Runs a query over the best index loaded: the full one when it is there, else titles, authors and categories. */
+/**
+ * Runs a query over the best index loaded: the full one when it is there, else titles, authors and categories.
+ * Best score first; equal scores in site order (newest first, ids are positions), not in the order the index
+ * happens to store its terms.
+ */
 export function searchIndexes(indexes: SearchIndexes, query: string): Hit[] {
   const index = indexes.full ?? indexes.titles;
   if (index === null) return [];
-  return index.search(query, SEARCH_OPTIONS).map((result) => ({
-    id: Number(result.id),
-    score: result.score,
-    terms: result.terms,
-    fields: result as unknown as StoredFields,
-  }));
+  return index
+    .search(query, SEARCH_OPTIONS)
+    .map((result) => ({ id: Number(result.id), score: result.score, terms: result.terms, fields: result as unknown as StoredFields }))
+    .sort((a, b) => b.score - a.score || a.id - b.id);
 }

@@ -1,5 +1,6 @@
 import type { Options, SearchOptions } from 'minisearch';
 import { toPlainText } from '../plain-text.ts';
+import type { IndexSettings } from './serialised-index.ts';
 
 /**
  * MiniSearch settings shared by the index build and the browser: the same tokens, the same term
@@ -86,7 +87,7 @@ export const TITLE_INDEX_OPTIONS: Options<TitleDocument> = {
 };
 
 /** Options of the full index: the same tokens, terms and stored fields, every field searched. */
-export const FULL_INDEX_OPTIONS: Options<FullDocument> = {
+export const FULL_INDEX_OPTIONS: IndexSettings<FullDocument> = {
   fields: [...FULL_FIELDS],
   storeFields: ['t', 'a', 'd', 'c', 'h', 'p', 'k'],
   tokenize,
