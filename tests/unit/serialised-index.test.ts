@@ -1,20 +1,23 @@
 import fc from 'fast-check';
-import MiniSearch, { type AsPlainObject } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { buildCorpus } from '../../src/lib/pipeline.ts';
-import { fullDocuments } from '../../src/lib/search/build-index.ts';
-import { FULL_INDEX_OPTIONS, SEARCH_OPTIONS, type FullDocument } from '../../src/lib/search/search-options.ts';
-import { serialisedIndex, type IndexSettings } from '../../src/lib/search/serialised-index.ts';
+import { safeJson } from '../../src/lib/safe-json.ts';
+import { fullDocuments, titleDocuments } from '../../src/lib/search/build-index.ts';
+import { FULL_INDEX_OPTIONS, SEARCH_OPTIONS, TITLE_FIELDS, TITLE_INDEX_OPTIONS, type FullDocument, type TitleDocument } from '../../src/lib/search/search-options.ts';
+import { gatherIndex, indexJson, type IndexSettings } from '../../src/lib/search/serialised-index.ts';
 import { buildSiteData } from '../../src/lib/site-data.ts';
 import { realPapers, seedDumps, seedSources } from '../helpers.ts';
 
 // What MiniSearch itself serialises after adding the documents one by one, terms put in code-unit order.
-function miniSearchIndex<T extends { id: unknown }>(documents: readonly T[], settings: IndexSettings<T>): AsPlainObject {
+function miniSearchJson<T extends { id: unknown }>(documents: readonly T[], settings: Options<T>): string {
   const index = new MiniSearch<T>(settings);
   index.addAll(documents);
-  const json = index.toJSON();
-  return { ...json, index: [...json.index].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) };
+  const json: AsPlainObject = index.toJSON();
+  return safeJson({ ...json, index: [...json.index].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) });
 }
+
+const written = <T extends { id: unknown }>(documents: readonly T[], settings: IndexSettings<T>, fieldCount?: number) => indexJson(gatherIndex(documents, settings), fieldCount);
 
 const seedPapers = buildSiteData(buildCorpus(seedDumps(), { sources: seedSources() }).papers).papers.map((view) => view.paper);
 const seedDocuments = fullDocuments(seedPapers);
@@ -32,8 +35,15 @@ describe('the serialised search index', () => {
   it('is what MiniSearch serialises for the seed papers and the real arXiv samples', () => {
     expect(seedDocuments.length).toBeGreaterThan(40);
     expect(realDocuments.length).toBeGreaterThan(40);
-    expect(serialisedIndex(seedDocuments, FULL_INDEX_OPTIONS)).toEqual(miniSearchIndex(seedDocuments, FULL_INDEX_OPTIONS));
-    expect(serialisedIndex(realDocuments, FULL_INDEX_OPTIONS)).toEqual(miniSearchIndex(realDocuments, FULL_INDEX_OPTIONS));
+    expect(written(seedDocuments, FULL_INDEX_OPTIONS)).toBe(miniSearchJson(seedDocuments, FULL_INDEX_OPTIONS));
+    expect(written(realDocuments, FULL_INDEX_OPTIONS)).toBe(miniSearchJson(realDocuments, FULL_INDEX_OPTIONS));
+  });
+
+  it('cut to the title fields, is what MiniSearch serialises for an index of the title fields alone', () => {
+    const titleOnly = (documents: readonly FullDocument[]) => documents.map(({ abstract: _, ...title }): TitleDocument => title);
+    expect(written(seedDocuments, FULL_INDEX_OPTIONS, TITLE_FIELDS.length)).toBe(miniSearchJson(titleOnly(seedDocuments), TITLE_INDEX_OPTIONS));
+    expect(written(realDocuments, FULL_INDEX_OPTIONS, TITLE_FIELDS.length)).toBe(miniSearchJson(titleOnly(realDocuments), TITLE_INDEX_OPTIONS));
+    expect(titleOnly(seedDocuments)).toEqual(titleDocuments(seedPapers));
   });
 
   it('is what MiniSearch serialises for any documents: repeated and stop words, empty and missing fields, several terms per token', () => {
@@ -50,7 +60,8 @@ describe('the serialised search index', () => {
     fc.assert(
       fc.property(fc.array(document, { maxLength: 8 }), (records) => {
         const documents = records.map((record, id) => ({ id, ...record }));
-        expect(serialisedIndex(documents, settings)).toEqual(miniSearchIndex(documents, settings));
+        expect(written(documents, settings)).toBe(miniSearchJson(documents, settings));
+        expect(written(documents, settings, 1)).toBe(miniSearchJson(documents, { ...settings, fields: ['title'] }));
       }),
     );
   });
@@ -58,7 +69,7 @@ describe('the serialised search index', () => {
   it('loads into an index that answers queries exactly as one built by MiniSearch', () => {
     const built = new MiniSearch<FullDocument>(FULL_INDEX_OPTIONS);
     built.addAll(realDocuments);
-    const loaded = MiniSearch.loadJSON<FullDocument>(JSON.stringify(serialisedIndex(realDocuments, FULL_INDEX_OPTIONS)), FULL_INDEX_OPTIONS);
+    const loaded = MiniSearch.loadJSON<FullDocument>(written(realDocuments, FULL_INDEX_OPTIONS), FULL_INDEX_OPTIONS);
     const words = [...new Set(realDocuments.flatMap((document) => `${document.title} ${document.authors}`.split(/\s+/)))];
     const queries = [...words.slice(0, 300), ...words.slice(0, 100).map((word) => word.slice(0, 4)), 'neural netwrk', 'graph learning'];
     // Best first; MiniSearch leaves equal scores in the order it meets the terms, which the term order changes.
@@ -78,7 +89,7 @@ describe('the serialised search index', () => {
 
   it('refuses a document without an id or with a duplicate id, as MiniSearch does', () => {
     const settings: IndexSettings<{ id: number | null; title: string }> = { fields: ['title'], storeFields: [], tokenize: (text) => text.split(' '), processTerm: (term) => term };
-    expect(() => serialisedIndex([{ id: null, title: 'a' }], settings)).toThrow(/does not have ID field/);
-    expect(() => serialisedIndex([{ id: 1, title: 'a' }, { id: 1, title: 'b' }], settings)).toThrow(/duplicate ID 1/);
+    expect(() => gatherIndex([{ id: null, title: 'a' }], settings)).toThrow(/does not have ID field/);
+    expect(() => gatherIndex([{ id: 1, title: 'a' }, { id: 1, title: 'b' }], settings)).toThrow(/duplicate ID 1/);
   });
 });

@@ -13,7 +13,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   'a an and are as at be been but by can do does for from had has have how i if in into is it its of on or our so such than that the their them then there these they this those to was we were what when where which while who will with within without you your'.split(' '),
 );
 
-/** A document of the title index: its searchable plain-text fields plus the stored display fields. */
+/** A document of the title index: its searchable fields (text with LaTeX, as the record has it) plus the stored display fields. */
 export interface TitleDocument extends StoredFields {
   id: number;
   title: string;

@@ -1,26 +1,40 @@
-import type { AsPlainObject, Options } from 'minisearch';
+import type { Options } from 'minisearch';
+import { safeJson } from '../safe-json.ts';
 
 /** What building an index needs of MiniSearch's options: the searched and stored fields and the term pipeline. */
 export type IndexSettings<T> = Required<Pick<Options<T>, 'fields' | 'storeFields' | 'tokenize' | 'processTerm'>>;
 
-// A term's postings while building: per field id, [short id, frequency, short id, frequency, …] in short-id order.
+// A term's postings: per field id, [short id, frequency, short id, frequency, …] in short-id order.
 type Postings = number[][];
 
+/** Everything a MiniSearch index holds, gathered once; `indexJson` writes it out for any leading run of its fields. */
+export interface GatheredIndex {
+  fields: readonly string[];
+  documentCount: number;
+  /** documentIds and storedFields, already as JSON: the same in every index written from this one. */
+  documentIdsJson: string;
+  storedFieldsJson: string;
+  /** Per document, the distinct-token count of each field. */
+  fieldLengths: number[][];
+  averageFieldLength: number[];
+  /** Terms in code-unit order, with their postings. */
+  terms: [string, Postings][];
+}
+
 /**
- * MiniSearch's serialised index of `documents` (what `MiniSearch.loadJS` and `loadJSON` read), built directly:
- * the same document ids, stored fields, field lengths, average field lengths and postings as `addAll` followed
- * by `toJSON`, with the terms in code-unit order rather than the order of MiniSearch's radix tree. The build
- * only ever needs the serialised form, and MiniSearch's `add` keeps a radix tree and two levels of Maps up to
- * date for every token: it took 4.3 s of the 5 s the search assets of 10,000 papers took (BENCHMARKS.md).
+ * Tokenizes and processes every document's fields as MiniSearch's `add` does, keeping only what its
+ * serialised form needs. The build only ever needs that form, and `add` keeps a radix tree and two levels of
+ * Maps up to date for every token: it took 4.3 s of the 5 s the search assets of 10,000 papers took
+ * (BENCHMARKS.md, "Site build").
  */
-export function serialisedIndex<T extends { id: unknown }>(documents: readonly T[], settings: IndexSettings<T>): AsPlainObject {
+export function gatherIndex<T extends { id: unknown }>(documents: readonly T[], settings: IndexSettings<T>): GatheredIndex {
   const { fields, storeFields, tokenize, processTerm } = settings;
   const postingsOf = new Map<string, Postings>();
   const seenIds = new Set<unknown>();
-  const documentIds: AsPlainObject['documentIds'] = {};
-  const fieldLength: AsPlainObject['fieldLength'] = {};
+  const documentIds: Record<number, unknown> = {};
+  const storedFields: Record<number, Record<string, unknown>> = {};
+  const fieldLengths: number[][] = [];
   const averageFieldLength: number[] = [];
-  const storedFields: AsPlainObject['storedFields'] = {};
 
   const post = (term: string, fieldId: number, shortId: number) => {
     let postings = postingsOf.get(term);
@@ -56,28 +70,36 @@ export function serialisedIndex<T extends { id: unknown }>(documents: readonly T
         else if (processed) post(processed, fieldId, shortId);
       }
     });
-    fieldLength[shortId] = lengths;
+    fieldLengths.push(lengths);
   });
 
-  const index: AsPlainObject['index'] = [...postingsOf.keys()].sort().map((term) => {
-    const data: Record<string, Record<string, number>> = {};
-    (postingsOf.get(term) ?? []).forEach((list, fieldId) => {
-      const frequencies: Record<string, number> = {};
-      for (let at = 0; at < list.length; at += 2) frequencies[list[at] as number] = list[at + 1] as number;
-      data[fieldId] = frequencies;
-    });
-    return [term, data];
-  });
-  return {
-    documentCount: documents.length,
-    nextId: documents.length,
-    documentIds,
-    fieldIds: Object.fromEntries(fields.map((field, id) => [field, id])),
-    fieldLength,
-    averageFieldLength,
-    storedFields,
-    dirtCount: 0,
-    index,
-    serializationVersion: 2,
-  };
+  const terms = [...postingsOf.keys()].sort().map((term): [string, Postings] => [term, postingsOf.get(term) ?? []]);
+  return { fields, documentCount: documents.length, documentIdsJson: safeJson(documentIds), storedFieldsJson: safeJson(storedFields), fieldLengths, averageFieldLength, terms };
+}
+
+/**
+ * MiniSearch's serialised index (what `MiniSearch.loadJSON` reads) of the first `fieldCount` fields: exactly
+ * the JSON of `toJSON()` after `addAll` with those fields alone, terms in code-unit order, escaped as safeJson
+ * escapes. A term none of those fields has is left out, as a smaller index would never have seen it.
+ */
+export function indexJson(index: GatheredIndex, fieldCount = index.fields.length): string {
+  const fieldIds = Object.fromEntries(index.fields.slice(0, fieldCount).map((field, id) => [field, id]));
+  const fieldLength = Object.fromEntries(index.fieldLengths.map((lengths, shortId) => [shortId, lengths.slice(0, fieldCount)]));
+  const entries: string[] = [];
+  for (const [term, postings] of index.terms) {
+    const fields: string[] = [];
+    for (let fieldId = 0; fieldId < fieldCount; fieldId++) {
+      const list = postings[fieldId];
+      if (list === undefined) continue;
+      const frequencies: string[] = [];
+      for (let at = 0; at < list.length; at += 2) frequencies.push(`"${list[at]}":${list[at + 1]}`);
+      fields.push(`"${fieldId}":{${frequencies.join(',')}}`);
+    }
+    if (fields.length > 0) entries.push(`[${safeJson(term)},{${fields.join(',')}}]`);
+  }
+  return [
+    `{"documentCount":${index.documentCount},"nextId":${index.documentCount},"documentIds":${index.documentIdsJson}`,
+    `"fieldIds":${safeJson(fieldIds)},"fieldLength":${JSON.stringify(fieldLength)},"averageFieldLength":${JSON.stringify(index.averageFieldLength.slice(0, fieldCount))}`,
+    `"storedFields":${index.storedFieldsJson},"dirtCount":0,"index":[${entries.join(',')}],"serializationVersion":2}`,
+  ].join(',');
 }
