@@ -252,7 +252,7 @@ function goalLine(result: SiteBenchResult): string {
         : `not met in memory (${memory.toFixed(2)}×, the comparison without the disk's noise)${same <= GOAL_RATIO ? ', though met on disk' : ''}`;
   return [
     `**Goal:** the real build within ${GOAL_RATIO}× of the trivial floor, judged against the floor built with the same build settings. **Status:** ${status}`,
-    `(${same.toFixed(2)}×: ${formatSeconds(minSeconds(result.real))} vs ${formatSeconds(minSeconds(result.trivialSame))}; against a trivial project with Astro's default settings, ${formatSeconds(minSeconds(result.trivial))}, it is ${defaults.toFixed(2)}×).`,
+    `(on disk ${same.toFixed(2)}×: ${formatSeconds(minSeconds(result.real))} vs ${formatSeconds(minSeconds(result.trivialSame))}; against a trivial project with Astro's default settings, ${formatSeconds(minSeconds(result.trivial))}, it is ${defaults.toFixed(2)}×).`,
   ].join('\n');
 }
 
