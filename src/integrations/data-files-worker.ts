@@ -56,12 +56,19 @@ async function run(): Promise<DataFilesOutcome> {
   port?.postMessage({ type: 'corpus', corpus } satisfies DataFilesMessage);
   // Still at normal priority: the main thread renders the pages with these. Rendering them here, on the core the
   // page rendering does not use, took about a second of the main thread's work for 10,000 papers (BENCHMARKS.md).
+  // The linked markup needs the site's base and URL: the job has come long before the parse is done.
+  const { config, outDir } = await job.promise;
   const { renderPaperFragments } = await import('../lib/render/paper-fragments.ts');
+  const { renderLinkedFragments } = await import('../lib/render/linked-fragments.ts');
+  const { siteLinks } = await import('../lib/site-links.ts');
+  const links = siteLinks(config.site, config.base);
   const warnings: string[] = [];
-  const fragments = corpus.papers.map((paper) => [paper.id, renderPaperFragments(paper, (message) => warnings.push(message))] as const);
+  const fragments = corpus.papers.map((paper) => {
+    const text = renderPaperFragments(paper, (message) => warnings.push(message));
+    return [paper.id, { ...text, linked: renderLinkedFragments(paper, text, links) }] as const;
+  });
   port?.postMessage({ type: 'fragments', rendered: { fragments, warnings } } satisfies DataFilesMessage);
   yieldToMainThread();
-  const { config, outDir } = await job.promise;
   const { recordsOf } = await import('../lib/corpus-records.ts');
   const { dataFilesOfFolder } = await import('../lib/data-files.ts');
   const files: DataFile[] = [];

@@ -7,6 +7,7 @@ import type { Paper, SiteConfig } from './schema.ts';
 import { buildSearchAssets } from './search/build-index.ts';
 import { FULL_INDEX_PATH, TITLE_INDEX_PATH, textChunkPath } from './search/search-options.ts';
 import { buildSiteData, type SiteData } from './site-data.ts';
+import { siteLinks } from './site-links.ts';
 
 /**
  * The site's data files — feeds, papers.json and the search assets — as opposed to its pages. They need no
@@ -25,8 +26,7 @@ export type DataFilesConfig = Pick<SiteConfig, 'title' | 'description' | 'site' 
 
 /** The absolute URL of a site path under `base` on `site`. */
 export function siteUrlBuilder(site: string, base: string): (path?: string) => string {
-  const prefix = base.endsWith('/') ? base : `${base}/`;
-  return (path = '') => new URL(`${prefix}${path.replace(/^\//, '')}`, site).href;
+  return siteLinks(site, base).absolute;
 }
 
 /** Content types of the data files, by extension. */

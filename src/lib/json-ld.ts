@@ -1,20 +1,20 @@
-import { absoluteUrl } from './absolute-url.ts';
-import { paths, type PaperView } from './site-data.ts';
+import type { Paper } from './schema.ts';
+import { paths } from './site-data.ts';
 
 /**
- * schema.org ScholarlyArticle data of a paper, from its record (rendered with safeJson into a JSON-LD block).
- * `description` is the page's short description, not the whole abstract: the abstract is on the page and in
- * papers.json, and repeating it here made every paper page about a kilobyte larger.
+ * schema.org ScholarlyArticle data of a paper, from its record (rendered with safeJson into a JSON-LD block);
+ * `absolute` makes the absolute URL of a site path. `description` is the page's short description, not the
+ * whole abstract: the abstract is on the page and in papers.json, and repeating it here made every paper page
+ * about a kilobyte larger.
  */
-export function scholarlyArticle(view: PaperView, description: string): Record<string, unknown> {
-  const { paper } = view;
+export function scholarlyArticle(paper: Paper, titlePlain: string, description: string, absolute: (path: string) => string): Record<string, unknown> {
   const data: Record<string, unknown> = {
     '@context': 'https://schema.org',
     '@type': 'ScholarlyArticle',
-    headline: view.titlePlain,
-    name: view.titlePlain,
-    url: absoluteUrl(view.path),
-    author: paper.authors.map((author) => ({ '@type': 'Person', name: author.name, url: absoluteUrl(paths.author(author.slug)) })),
+    headline: titlePlain,
+    name: titlePlain,
+    url: absolute(paths.paper(paper.id)),
+    author: paper.authors.map((author) => ({ '@type': 'Person', name: author.name, url: absolute(paths.author(author.slug)) })),
     about: paper.categories.map((category) => ({ '@type': 'Thing', name: category.name ?? category.id, identifier: category.id })),
   };
   if (paper.published) data.datePublished = paper.published;

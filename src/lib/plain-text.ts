@@ -37,6 +37,49 @@ export function toPlainText(text: string): string {
     .trim();
 }
 
+// What toPlainText rewrites besides Greek letters and symbols: text without any of these only has those to change.
+const LATEX_SYNTAX = /[\\$\{\}\^_~]/;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+// Greek after the symbols, so that a character in both reads as toPlainText reads it.
+const NAME_OF_CHAR: ReadonlyMap<string, string> = new Map([...Object.entries(SYMBOLS), ...Object.entries(GREEK)]);
+
+/**
+ * The words of `toPlainText(text)`, as `split(/[^\p{L}\p{N}]+/u)` gives them without the empty ones: runs of
+ * letters and digits. Text without LaTeX syntax (most titles, names and abstracts) is read in one pass,
+ * without building its plain text; the search index tokenizes about two million words this way.
+ */
+export function plainTextWords(text: string): string[] {
+  const plain = LATEX_SYNTAX.test(text) ? toPlainText(text) : text;
+  const words: string[] = [];
+  let start = 0;
+  let at = 0;
+  while (at < plain.length) {
+    const code = plain.charCodeAt(at);
+    if (code < 128) {
+      at += 1;
+      const wordChar = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+      if (!wordChar) {
+        if (at - 1 > start) words.push(plain.slice(start, at - 1));
+        start = at;
+      }
+      continue;
+    }
+    const char = String.fromCodePoint(plain.codePointAt(at) ?? code);
+    const name = NAME_OF_CHAR.get(char);
+    if (name === undefined && WORD_CHAR.test(char)) {
+      at += char.length;
+      continue;
+    }
+    if (at > start) words.push(plain.slice(start, at));
+    // A Greek letter or symbol is a word of its own, its name, as toPlainText spaces it.
+    if (name !== undefined) words.push(name);
+    at += char.length;
+    start = at;
+  }
+  if (at > start) words.push(plain.slice(start, at));
+  return words;
+}
+
 /** Lower-case words of the plain text, accents folded, for comparing and indexing. */
 export function plainWords(text: string): string[] {
   const plain = toPlainText(text);

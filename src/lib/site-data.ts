@@ -1,4 +1,5 @@
 import { comparePapers } from './pipeline.ts';
+import type { LinkedFragments } from './render/linked-fragments.ts';
 import { plainTitle, renderPaperFragments, type PaperFragments } from './render/paper-fragments.ts';
 import type { Paper } from './schema.ts';
 import { toSlug } from './slug.ts';
@@ -30,6 +31,8 @@ export interface PaperView {
   /** The page's meta description. */
   description: string;
   bibtex: string;
+  /** The markup that links into the site, when the data-files worker made it (see render/linked-view.ts). */
+  linked: LinkedFragments | undefined;
 }
 
 /** Someone (or an organisation) with at least one paper. */
@@ -115,7 +118,7 @@ function memo<T>(compute: () => T): () => T {
 }
 
 // The fields of a view that come from the paper's fragments (but titlePlain: the data files need it alone).
-const FRAGMENT_FIELDS = ['titleHtml', 'abstractHtml', 'excerptHtml', 'commentsHtml', 'description', 'bibtex', 'hasMath', 'listHasMath'] as const satisfies ReadonlyArray<keyof PaperFragments & keyof PaperView>;
+const FRAGMENT_FIELDS = ['titleHtml', 'abstractHtml', 'excerptHtml', 'commentsHtml', 'description', 'bibtex', 'hasMath', 'listHasMath', 'linked'] as const satisfies ReadonlyArray<keyof PaperFragments & keyof PaperView>;
 
 // Fails to compile when PaperView gains a field that neither viewPaper sets nor FRAGMENT_FIELDS lists.
 type UnsetFields = Exclude<keyof PaperView, 'paper' | 'path' | 'untitled' | 'titlePlain' | (typeof FRAGMENT_FIELDS)[number]>;

@@ -7,6 +7,8 @@ import { loadSiteConfig } from '../../src/config.ts';
 import { publishEarlyWorker, startDataFilesWorker, takeEarlyWorker, type DataFilesWorkerHandle } from '../../src/integrations/data-files-worker-handle.ts';
 import { loadCorpus } from '../../src/lib/read-data-dir.ts';
 import { renderPaperFragments } from '../../src/lib/render/paper-fragments.ts';
+import { renderLinkedFragments } from '../../src/lib/render/linked-fragments.ts';
+import { siteLinks } from '../../src/lib/site-links.ts';
 import { fixturePath } from '../helpers.ts';
 
 const dirs: string[] = [];
@@ -41,10 +43,16 @@ describe('the data-files worker', () => {
     try {
       const corpus = await handle.corpus;
       expect(corpus.papers.map((paper) => paper.id)).toEqual((await loadCorpus(dataDir)).papers.map((paper) => paper.id));
-      // Then every paper's fragments, exactly as the pages would render them themselves.
+      // Then, once it has its job (the site's base and URL), every paper's fragments, exactly as the pages would
+      // render them themselves, with the markup that links into the site.
+      const config = { ...loadSiteConfig({}), dataDir };
+      handle.start({ config, outDir });
       const { fragments } = await handle.fragments;
-      expect(fragments).toEqual(corpus.papers.map((paper) => [paper.id, renderPaperFragments(paper)]));
-      handle.start({ config: { ...loadSiteConfig({}), dataDir }, outDir });
+      const links = siteLinks(config.site, config.base);
+      expect(fragments).toEqual(corpus.papers.map((paper) => {
+        const text = renderPaperFragments(paper);
+        return [paper.id, { ...text, linked: renderLinkedFragments(paper, text, links) }];
+      }));
       // Nothing is written before the output folder is declared ready (Astro empties it first).
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(existsSync(join(outDir, 'papers.json'))).toBe(false);

@@ -141,6 +141,21 @@ describe('two indexes', () => {
     for (const paper of papers) for (const text of [paper.title ?? '', paper.abstract ?? '']) expect(tokenize(text)).toEqual(tokenize(toPlainText(text)));
   });
 
+  it('tokenizes in one pass exactly as splitting the plain text on everything but letters and digits does', () => {
+    const reference = (text: string) => toPlainText(text).split(/[^\p{L}\p{N}]+/u).filter((token) => token !== '');
+    const piece = fc.oneof(
+      fc.constantFrom('\\', '$', '{', '}', '^', '_', '~', ' ', '-', '\n', '\t', '\u00a0', 'a', 'Z', '9', 'alpha', 'le', 'mathrm', 'α', 'Θ', 'ϵ', '∞', '≤', '·', 'é', 'ß', 'ª', '٣', '汉', '𝑥', '😀', '\ud835', '\u0301'),
+      fc.string({ unit: 'binary', maxLength: 3 }),
+    );
+    const text = fc.array(piece, { maxLength: 30 }).map((pieces) => pieces.join(''));
+    fc.assert(fc.property(text, (sample) => {
+      expect(tokenize(sample)).toEqual(reference(sample));
+    }), { numRuns: 5000 });
+    for (const paper of papers) {
+      for (const sample of [paper.title ?? '', paper.abstract ?? '', paper.comments ?? '', ...paper.authors.map((author) => author.name)]) expect(tokenize(sample)).toEqual(reference(sample));
+    }
+  });
+
   it('folds ASCII terms (the fast path) exactly as the full Unicode folding does', () => {
     // A combining accent sends the same term down the Unicode path, which strips the accent again.
     const asciiTerm = fc.string({ unit: fc.integer({ min: 0, max: 127 }).map((code) => String.fromCharCode(code)) });

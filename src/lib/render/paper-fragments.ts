@@ -1,6 +1,7 @@
 import { toBibtex } from '../bibtex.ts';
 import type { Paper } from '../schema.ts';
 import { escapeHtml } from './escape-html.ts';
+import type { LinkedFragments } from './linked-fragments.ts';
 import { excerpt, hasMath, renderRichText, richTextToPlain } from './rich-text.ts';
 
 /** A paper's text as the pages show it: what renderPaperFragments makes of the record, once per build. */
@@ -18,6 +19,8 @@ export interface PaperFragments {
   hasMath: boolean;
   /** A list showing this paper's title and excerpt needs KaTeX's stylesheet. */
   listHasMath: boolean;
+  /** The markup that links into the site, when the data-files worker made it with the site's links. */
+  linked?: LinkedFragments;
 }
 
 /** The plain text of a paper's title, or its arXiv id (or id) when no dump gave one. */

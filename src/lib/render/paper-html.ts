@@ -1,7 +1,6 @@
 import { formatDate } from '../dates.ts';
-import type { Author, Category } from '../schema.ts';
-import { paths, type PaperView } from '../site-data.ts';
-import { href } from '../url.ts';
+import type { Author, Category, Paper } from '../schema.ts';
+import { paths } from '../site-data.ts';
 import { escapeHtml } from './escape-html.ts';
 
 /**
@@ -10,18 +9,22 @@ import { escapeHtml } from './escape-html.ts';
  * items: building each item once, as one string, costs a fraction of rendering it through nested Astro
  * components on every page. Every piece of record text goes through escapeHtml; the only markup taken as is
  * comes from renderRichText (escaped text and KaTeX output), exactly what the pages insert with set:html.
+ * Links come from the `href` given: the pages' (src/lib/url.ts), or the data-files worker's, made from the same settings.
  */
+
+/** A site path with the site's base in front. */
+export type Href = (path?: string) => string;
 
 const ET_AL = '<span class="et-al"> et al.<span class="visually-hidden"> (the listing showed only the first authors; the full author list is longer)</span></span>';
 
 /** The authors linked to their pages, comma-separated, with the "et al." marker when the list is incomplete. */
-export function authorLinksHtml(authors: readonly Author[], truncated: boolean): string {
+export function authorLinksHtml(href: Href, authors: readonly Author[], truncated: boolean): string {
   const links = authors.length === 0 ? '<span>Authors not given</span>' : authors.map((author) => `<a href="${escapeHtml(href(paths.author(author.slug)))}">${escapeHtml(author.name)}</a>`).join(', ');
   return truncated ? `${links}${ET_AL}` : links;
 }
 
 /** The categories as a list of links: ids with their names for screen readers, or "Name (id)" when `named`. */
-export function categoryTagsHtml(categories: readonly Category[], named = false): string {
+export function categoryTagsHtml(href: Href, categories: readonly Category[], named = false): string {
   const items = categories.map((category) => {
     const link = escapeHtml(href(paths.category(category.id)));
     const id = escapeHtml(category.id);
@@ -38,28 +41,28 @@ export function paperDateHtml(date: string): string {
   return `<time datetime="${escapeHtml(date)}">${escapeHtml(formatDate(date))}</time>`;
 }
 
-function listItemHtml(view: PaperView, headingLevel: 2 | 3): string {
-  const { paper } = view;
-  const heading = `h${headingLevel}`;
-  const untitled = view.untitled ? '<span class="untitled-marker">untitled</span>' : '';
-  const date = paper.published ? paperDateHtml(paper.published) : '<span>undated</span>';
-  const categories = paper.categories.length > 0 ? ` · ${categoryTagsHtml(paper.categories)}` : '';
-  const code = paper.hasCode ? ' <span class="badge">Code</span>' : '';
-  const excerpt = view.excerptHtml ? `<p class="excerpt">${view.excerptHtml}</p>` : '';
-  return [
-    `<li><${heading} class="paper-title"><a href="${escapeHtml(href(view.path))}">${view.titleHtml}</a>${untitled}</${heading}>`,
-    `<p class="meta">${authorLinksHtml(paper.authors, paper.authorsTruncated)}</p>`,
-    `<div class="meta">${date}${categories}${code}</div>`,
-    `${excerpt}</li>`,
-  ].join('');
+/** A paper-list item cut around its heading element, so that one item serves lists at any heading level. */
+export interface ListItemParts {
+  /** The heading's content: the title linked to the paper, and the untitled marker. */
+  heading: string;
+  /** Everything after the heading, `</li>` included. */
+  rest: string;
 }
 
-// Views live for the whole build, so each item is built once per heading level and shared by every list.
-const itemCache = new WeakMap<PaperView, Partial<Record<2 | 3, string>>>();
+/** The parts of a paper's list item: title linked to the paper, authors, date, categories, code badge, excerpt. */
+export function listItemParts(href: Href, paper: Paper, text: { titleHtml: string; excerptHtml: string | null }): ListItemParts {
+  const untitled = paper.title === null ? '<span class="untitled-marker">untitled</span>' : '';
+  const date = paper.published ? paperDateHtml(paper.published) : '<span>undated</span>';
+  const categories = paper.categories.length > 0 ? ` · ${categoryTagsHtml(href, paper.categories)}` : '';
+  const code = paper.hasCode ? ' <span class="badge">Code</span>' : '';
+  const excerpt = text.excerptHtml ? `<p class="excerpt">${text.excerptHtml}</p>` : '';
+  return {
+    heading: `<a href="${escapeHtml(href(paths.paper(paper.id)))}">${text.titleHtml}</a>${untitled}`,
+    rest: `<p class="meta">${authorLinksHtml(href, paper.authors, paper.authorsTruncated)}</p><div class="meta">${date}${categories}${code}</div>${excerpt}</li>`,
+  };
+}
 
-/** One paper-list item (`<li>…</li>`): title linked to the paper, authors, date, categories, code badge, excerpt. */
-export function paperListItemHtml(view: PaperView, headingLevel: 2 | 3): string {
-  let cached = itemCache.get(view);
-  if (!cached) itemCache.set(view, (cached = {}));
-  return (cached[headingLevel] ??= listItemHtml(view, headingLevel));
+/** One paper-list item (`<li>…</li>`) from its parts, its heading at `headingLevel`. */
+export function listItemHtml(parts: ListItemParts, headingLevel: 2 | 3): string {
+  return `<li><h${headingLevel} class="paper-title">${parts.heading}</h${headingLevel}>${parts.rest}`;
 }

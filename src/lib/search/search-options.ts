@@ -1,5 +1,5 @@
 import type { Options, SearchOptions } from 'minisearch';
-import { toPlainText } from '../plain-text.ts';
+import { plainTextWords } from '../plain-text.ts';
 import type { IndexSettings } from './serialised-index.ts';
 
 /**
@@ -73,9 +73,7 @@ export function processTerm(term: string): string | null {
 
 /** Splits text into word tokens after reading math as words, so `\Theta`, `Θ` and `Theta` give the same token. */
 export function tokenize(text: string): string[] {
-  return toPlainText(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((token) => token !== '');
+  return plainTextWords(text);
 }
 
 /** Options of the title index: build and client must agree on these. */
