@@ -24,11 +24,6 @@ export interface DataFile {
 /** The settings data files depend on. */
 export type DataFilesConfig = Pick<SiteConfig, 'title' | 'description' | 'site' | 'base' | 'dataDir' | 'categories'>;
 
-/** The absolute URL of a site path under `base` on `site`. */
-export function siteUrlBuilder(site: string, base: string): (path?: string) => string {
-  return siteLinks(site, base).absolute;
-}
-
 /** Content types of the data files, by extension. */
 export function dataFileType(path: string): string {
   if (path.endsWith('.xml')) return 'application/rss+xml; charset=utf-8';
@@ -44,7 +39,7 @@ export function isDataFilePath(path: string): boolean {
 
 /** Every data file of a site, generated one after another so a writer can write as they come. */
 export async function* dataFiles(data: SiteData, config: Pick<DataFilesConfig, 'title' | 'description' | 'site' | 'base'>): AsyncGenerator<DataFile> {
-  const site: FeedSite = { title: config.title, url: siteUrlBuilder(config.site, config.base) };
+  const site: FeedSite = { title: config.title, url: siteLinks(config.site, config.base).absolute };
   yield { path: feedPaths.site(), content: await paperFeedXml(site, 'Newest papers', config.description, data.papers) };
   yield { path: 'papers.json', content: papersJson(data.papers.map((view) => view.paper)) };
   for (const category of data.categories) {

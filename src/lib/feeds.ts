@@ -1,6 +1,7 @@
 import { getRssString, type RSSFeedItem } from '@astrojs/rss';
 import { richTextToPlain, excerpt } from './render/rich-text.ts';
 import type { PaperView } from './site-data.ts';
+import type { SiteLink } from './site-links.ts';
 
 /** Items in each feed: the newest papers. */
 export const FEED_SIZE = 50;
@@ -16,7 +17,7 @@ export const feedPaths = {
 export interface FeedSite {
   title: string;
   /** The absolute URL of a site path (base included). */
-  url: (path?: string) => string;
+  url: SiteLink;
 }
 
 const XML_UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;

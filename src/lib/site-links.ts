@@ -4,16 +4,19 @@
  * ones from the base and site URL the integration hands it.
  */
 
+/** Makes a link from a site path (a path without base, e.g. `papers/2510.15464/`). */
+export type SiteLink = (path?: string) => string;
+
 /** A site's root-relative links and absolute URLs. */
 export interface SiteLinks {
   /** A site path with the base in front: `papers/2510.15464/` → `/shelf/papers/2510.15464/`. */
-  href: (path?: string) => string;
+  href: SiteLink;
   /** The absolute URL of a site path, base included: for feeds, canonical links, Open Graph and JSON-LD. */
-  absolute: (path?: string) => string;
+  absolute: SiteLink;
 }
 
 /** Root-relative links under `base` (with or without its trailing slash). */
-export function hrefBuilder(base: string): (path?: string) => string {
+export function hrefBuilder(base: string): SiteLink {
   const prefix = base.endsWith('/') ? base : `${base}/`;
   return (path = '') => (path.startsWith('/') ? `${prefix}${path.slice(1)}` : `${prefix}${path}`);
 }
@@ -23,7 +26,7 @@ export function hrefBuilder(base: string): (path?: string) => string {
 const PLAIN_PATH = /^\/(?:[\w~-][\w.~-]*\/)*(?:[\w~-][\w.~-]*)?$/;
 
 /** Absolute URLs on `site` of the links `href` makes: a root-relative href resolves against the site's origin alone. */
-export function absoluteUrlBuilder(site: string, href: (path?: string) => string): (path?: string) => string {
+export function absoluteUrlBuilder(site: string, href: SiteLink): SiteLink {
   const origin = new URL(site).origin;
   return (path = '') => {
     const local = href(path);

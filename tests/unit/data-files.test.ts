@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dataFiles, dataFilesOfFolder, isDataFilePath, siteUrlBuilder, type DataFile } from '../../src/lib/data-files.ts';
+import { dataFiles, dataFilesOfFolder, isDataFilePath, type DataFile } from '../../src/lib/data-files.ts';
+import { siteLinks } from '../../src/lib/site-links.ts';
 import { buildCorpus } from '../../src/lib/pipeline.ts';
 import { PaperSchema } from '../../src/lib/schema.ts';
 import { buildSiteData } from '../../src/lib/site-data.ts';
@@ -18,8 +19,8 @@ async function collect(files: AsyncIterable<DataFile>): Promise<DataFile[]> {
 
 describe('data files', () => {
   it('builds absolute URLs under the base path', () => {
-    expect(siteUrlBuilder('https://example.org', '/shelf/')('papers/2510.15464/')).toBe('https://example.org/shelf/papers/2510.15464/');
-    expect(siteUrlBuilder('https://example.org/', '/')()).toBe('https://example.org/');
+    expect(siteLinks('https://example.org', '/shelf/').absolute('papers/2510.15464/')).toBe('https://example.org/shelf/papers/2510.15464/');
+    expect(siteLinks('https://example.org/', '/').absolute()).toBe('https://example.org/');
   });
 
   it('recognises the data-file paths the dev server answers, and nothing else', () => {

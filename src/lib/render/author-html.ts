@@ -1,6 +1,6 @@
 import type { AuthorView } from '../site-data.ts';
+import type { SiteLink } from '../site-links.ts';
 import { escapeHtml } from './escape-html.ts';
-import type { Href } from './paper-html.ts';
 
 /**
  * The markup of an author page's lists and chart, as strings: there is a page per author, and rendering each
@@ -9,14 +9,14 @@ import type { Href } from './paper-html.ts';
  */
 
 /** The co-authors as list items: each linked to their page, with the number of papers shared. */
-export function coauthorItemsHtml(href: Href, coauthors: AuthorView['coauthors']): string {
+export function coauthorItemsHtml(href: SiteLink, coauthors: AuthorView['coauthors']): string {
   return coauthors
     .map((coauthor) => `<li><a href="${escapeHtml(href(coauthor.path))}">${escapeHtml(coauthor.name)}</a> <span class="count">(${coauthor.count} shared paper${coauthor.count === 1 ? '' : 's'})</span></li>`)
     .join('');
 }
 
 /** The author's categories as list items: linked, named where the name is known, with their paper counts. */
-export function authorCategoryItemsHtml(href: Href, categories: AuthorView['categories']): string {
+export function authorCategoryItemsHtml(href: SiteLink, categories: AuthorView['categories']): string {
   return categories
     .map((category) => `<li><a href="${escapeHtml(href(category.path))}">${escapeHtml(category.name ? `${category.name} (${category.id})` : category.id)}</a> <span class="count">(${category.count})</span></li>`)
     .join('');

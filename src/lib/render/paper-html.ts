@@ -1,6 +1,7 @@
 import { formatDate } from '../dates.ts';
 import type { Author, Category, Paper } from '../schema.ts';
 import { paths } from '../site-data.ts';
+import type { SiteLink } from '../site-links.ts';
 import { escapeHtml } from './escape-html.ts';
 
 /**
@@ -12,19 +13,16 @@ import { escapeHtml } from './escape-html.ts';
  * Links come from the `href` given: the pages' (src/lib/url.ts), or the data-files worker's, made from the same settings.
  */
 
-/** A site path with the site's base in front. */
-export type Href = (path?: string) => string;
-
 const ET_AL = '<span class="et-al"> et al.<span class="visually-hidden"> (the listing showed only the first authors; the full author list is longer)</span></span>';
 
 /** The authors linked to their pages, comma-separated, with the "et al." marker when the list is incomplete. */
-export function authorLinksHtml(href: Href, authors: readonly Author[], truncated: boolean): string {
+export function authorLinksHtml(href: SiteLink, authors: readonly Author[], truncated: boolean): string {
   const links = authors.length === 0 ? '<span>Authors not given</span>' : authors.map((author) => `<a href="${escapeHtml(href(paths.author(author.slug)))}">${escapeHtml(author.name)}</a>`).join(', ');
   return truncated ? `${links}${ET_AL}` : links;
 }
 
 /** The categories as a list of links: ids with their names for screen readers, or "Name (id)" when `named`. */
-export function categoryTagsHtml(href: Href, categories: readonly Category[], named = false): string {
+export function categoryTagsHtml(href: SiteLink, categories: readonly Category[], named = false): string {
   const items = categories.map((category) => {
     const link = escapeHtml(href(paths.category(category.id)));
     const id = escapeHtml(category.id);
@@ -50,7 +48,7 @@ export interface ListItemParts {
 }
 
 /** The parts of a paper's list item: title linked to the paper, authors, date, categories, code badge, excerpt. */
-export function listItemParts(href: Href, paper: Paper, text: { titleHtml: string; excerptHtml: string | null }): ListItemParts {
+export function listItemParts(href: SiteLink, paper: Paper, text: { titleHtml: string; excerptHtml: string | null }): ListItemParts {
   const untitled = paper.title === null ? '<span class="untitled-marker">untitled</span>' : '';
   const date = paper.published ? paperDateHtml(paper.published) : '<span>undated</span>';
   const categories = paper.categories.length > 0 ? ` · ${categoryTagsHtml(href, paper.categories)}` : '';
