@@ -5,7 +5,7 @@ import { recordsOf } from './corpus-records.ts';
 import { formatIssue } from './issues.ts';
 import { formatSummary } from './report.ts';
 import { PaperSchema } from './schema.ts';
-import { takeCorpus } from './shared-corpus.ts';
+import { publishStoredRecords, takeCorpus } from './shared-corpus.ts';
 
 /** Options of the papers loader. */
 export interface PapersLoaderOptions {
@@ -39,6 +39,9 @@ export function papersLoader(options: PapersLoaderOptions): Loader {
     // so parseData would only validate it a second time.
     // No digest: the store is cleared on every load, so there is no earlier entry to compare one with.
     for (const paper of papers) store.set({ id: paper.id, data: paper });
+    // In `astro build` the pages are rendered by this process right after the sync: they take these very records
+    // rather than read back the data store Astro is writing (18 MB for 10,000 papers, and a second copy of each).
+    if (shared) publishStoredRecords({ dataDir, categories: options.categories }, papers);
     // In `astro dev`, adding, editing or removing a dump reloads the collection.
     if (watcher && !watched.has(watcher)) {
       watched.add(watcher);

@@ -1,29 +1,33 @@
 import { getCollection } from 'astro:content';
 import { siteConfig } from '../config.ts';
 import type { PaperFragments } from './render/paper-fragments.ts';
-import { takeFragments } from './shared-corpus.ts';
+import type { Paper } from './schema.ts';
+import { takeFragments, takeStoredRecords } from './shared-corpus.ts';
 import { buildSiteData, type SiteData } from './site-data.ts';
 
 let cached: Promise<SiteData> | undefined;
 
 const warn = (message: string) => console.warn(`[papershelf] ${message}`);
 
+const corpusKey = { dataDir: siteConfig.dataDir, categories: siteConfig.categories };
+
 // The fragments the data-files worker rendered (`astro build`), or none: then the pages render them as they go.
 async function renderedFragments(): Promise<ReadonlyMap<string, PaperFragments> | undefined> {
-  const rendered = await takeFragments({ dataDir: siteConfig.dataDir, categories: siteConfig.categories })?.catch(() => null);
+  const rendered = await takeFragments(corpusKey)?.catch(() => null);
   if (!rendered) return undefined;
   for (const message of rendered.warnings) warn(message);
   return new Map(rendered.fragments);
 }
 
+// The papers collection: in `astro build` the records the content loader has just stored (see shared-corpus.ts),
+// otherwise (astro dev, or a loader that parsed the dumps itself) read from the content layer's data store.
+async function collectionRecords(): Promise<readonly Paper[]> {
+  const stored = await takeStoredRecords(corpusKey)?.catch(() => null);
+  return stored ?? (await getCollection('papers')).map((entry) => entry.data);
+}
+
 /** The site's route data, built once per build from the papers collection and shared by every page. */
 export function getSiteData(): Promise<SiteData> {
-  cached ??= Promise.all([getCollection('papers'), renderedFragments()]).then(([entries, fragments]) =>
-    buildSiteData(
-      entries.map((entry) => entry.data),
-      warn,
-      fragments,
-    ),
-  );
+  cached ??= Promise.all([collectionRecords(), renderedFragments()]).then(([records, fragments]) => buildSiteData(records, warn, fragments));
   return cached;
 }

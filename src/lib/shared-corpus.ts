@@ -2,18 +2,22 @@ import { resolve } from 'node:path';
 import type { CategoryPreference } from './categories.ts';
 import type { Corpus } from './pipeline.ts';
 import type { PaperFragments } from './render/paper-fragments.ts';
+import type { Paper } from './schema.ts';
 
 /**
  * Hands what the data-files worker of an `astro build` makes to the main thread: the parsed corpus to the content
  * loader, so the dumps are parsed and merged once per build and off the main thread that renders the pages, and
  * the papers' rendered fragments to the route data. The integration publishes each as a promise on globalThis:
  * the loader and the pages run in Vite's module runner and in Astro's prerender bundle, which evaluate their own
- * copies of this module in the same thread, so a module variable would not be shared. Only shortcuts: a taker
- * that finds nothing for its data folder, or a promise that fails, does the work itself.
+ * copies of this module in the same thread, so a module variable would not be shared. The loader in turn hands
+ * the route data the records it has just stored, so the pages need not read back the data store Astro wrote (a
+ * second copy of every record). Only shortcuts: a taker that finds nothing for its data folder, or a promise
+ * that fails, does the work itself.
  */
 
 const CORPUS = Symbol.for('papershelf.sharedCorpus');
 const FRAGMENTS = Symbol.for('papershelf.sharedFragments');
+const STORED = Symbol.for('papershelf.storedRecords');
 
 /** Which corpus: the same data folder and category settings give the same records and report. */
 export interface CorpusKey {
@@ -32,7 +36,8 @@ interface Published<T> {
   value: Promise<T>;
 }
 
-type Slots = { [CORPUS]?: Published<Corpus>; [FRAGMENTS]?: Published<RenderedFragments> };
+type Slots = { [CORPUS]?: Published<Corpus>; [FRAGMENTS]?: Published<RenderedFragments>; [STORED]?: Published<readonly Paper[]> };
+type Slot = keyof Slots;
 
 function keyOf({ dataDir, categories }: CorpusKey): string {
   return JSON.stringify([resolve(dataDir), categories ?? {}]);
@@ -43,13 +48,13 @@ export function sameCorpus(a: CorpusKey, b: CorpusKey): boolean {
   return keyOf(a) === keyOf(b);
 }
 
-function publish<S extends typeof CORPUS | typeof FRAGMENTS>(slot: S, key: CorpusKey, value: NonNullable<Slots[S]>['value']): void {
+function publish<S extends Slot>(slot: S, key: CorpusKey, value: NonNullable<Slots[S]>['value']): void {
   // The taker may fall back to doing the work itself; a rejection nobody awaits must not crash the build.
   value.catch(() => undefined);
   (globalThis as Slots)[slot] = { key: keyOf(key), value } as Slots[S];
 }
 
-function take<S extends typeof CORPUS | typeof FRAGMENTS>(slot: S, key: CorpusKey): NonNullable<Slots[S]>['value'] | null {
+function take<S extends Slot>(slot: S, key: CorpusKey): NonNullable<Slots[S]>['value'] | null {
   const slots = globalThis as Slots;
   const published = slots[slot];
   if (!published || published.key !== keyOf(key)) return null;
@@ -75,4 +80,14 @@ export function publishFragments(key: CorpusKey, fragments: Promise<RenderedFrag
 /** The fragments published for `key`, taken once, or null when there are none. */
 export function takeFragments(key: CorpusKey): Promise<RenderedFragments> | null {
   return take(FRAGMENTS, key);
+}
+
+/** Publishes the records the content loader has stored for the corpus of `key` to the route data of this process. */
+export function publishStoredRecords(key: CorpusKey, records: readonly Paper[]): void {
+  publish(STORED, key, Promise.resolve(records));
+}
+
+/** The records the content loader stored for `key`, taken once, or null when it published none. */
+export function takeStoredRecords(key: CorpusKey): Promise<readonly Paper[]> | null {
+  return take(STORED, key);
 }

@@ -98,6 +98,9 @@ export const paths = {
   undated: () => 'dates/undated/',
 };
 
+// Sorts as `localeCompare(…, 'en')` does, without looking up a collator for each comparison.
+const english = new Intl.Collator('en');
+
 function countBy<T>(items: Iterable<T>): Map<T, number> {
   const counts = new Map<T, number>();
   for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
@@ -126,13 +129,20 @@ const everyFieldSet: [UnsetFields] extends [never] ? true : never = true;
 void everyFieldSet;
 
 function viewPaper(paper: Paper, onMathError: (message: string) => void, rendered?: PaperFragments): PaperView {
-  // Rendered when a page first asks (the data files need none of it), unless the data-files worker has done it.
-  const fragments = memo(() => rendered ?? renderPaperFragments(paper, onMathError));
-  const titlePlain = memo(() => rendered?.titlePlain ?? plainTitle(paper));
+  const path = paths.paper(paper.id);
+  const untitled = paper.title === null;
+  if (rendered) {
+    // Rendered by the data-files worker: a plain object, read on every page that shows the paper.
+    const { titlePlain, titleHtml, abstractHtml, excerptHtml, commentsHtml, description, bibtex, hasMath, listHasMath, linked } = rendered;
+    return { paper, path, untitled, titlePlain, titleHtml, abstractHtml, excerptHtml, commentsHtml, description, bibtex, hasMath, listHasMath, linked };
+  }
+  // Rendered when a page first asks (the data files need none of it).
+  const fragments = memo(() => renderPaperFragments(paper, onMathError));
+  const titlePlain = memo(() => plainTitle(paper));
   const view = {
     paper,
-    path: paths.paper(paper.id),
-    untitled: paper.title === null,
+    path,
+    untitled,
     get titlePlain() {
       return titlePlain();
     },
@@ -181,10 +191,10 @@ export function buildSiteData(records: readonly Paper[], log: (message: string) 
       papers: entry.papers,
       coauthors: [...coauthorCounts]
         .map(([other, count]) => ({ slug: other, name: nameOf.get(other) ?? other, path: paths.author(other), count }))
-        .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'en')),
+        .sort((a, b) => b.count - a.count || english.compare(a.name, b.name)),
       categories: [...categoryCounts]
         .map(([id, count]) => ({ id, name: entry.papers.flatMap((view) => view.paper.categories).find((category) => category.id === id)?.name ?? null, path: paths.category(id), count }))
-        .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id)),
+        .sort((a, b) => b.count - a.count || english.compare(a.id, b.id)),
       years: [...yearCounts].map(([year, count]) => ({ year, count })).sort((a, b) => a.year - b.year),
     };
   });
@@ -208,10 +218,10 @@ export function buildSiteData(records: readonly Paper[], log: (message: string) 
       papers: entry.papers,
       topAuthors: [...countBy(entry.papers.flatMap((view) => [...new Set(view.paper.authors.map((author) => author.slug))]))]
         .map(([slug, count]) => ({ slug, name: nameOf.get(slug) ?? slug, path: paths.author(slug), count }))
-        .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'en'))
+        .sort((a, b) => b.count - a.count || english.compare(a.name, b.name))
         .slice(0, 10),
     }))
-    .sort((a, b) => a.id.localeCompare(b.id, 'en'));
+    .sort((a, b) => english.compare(a.id, b.id));
   const categoryById = new Map(categories.map((category) => [category.id, category]));
 
   const byMonth = new Map<string, PaperView[]>();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { papersLoader } from '../../src/lib/papers-loader.ts';
 import { buildCorpus, type Corpus } from '../../src/lib/pipeline.ts';
 import { loadCorpus } from '../../src/lib/read-data-dir.ts';
-import { publishCorpus, takeCorpus } from '../../src/lib/shared-corpus.ts';
+import { publishCorpus, publishStoredRecords, takeCorpus, takeStoredRecords } from '../../src/lib/shared-corpus.ts';
 import { fixturePath, seedDumps, seedSources } from '../helpers.ts';
 
 const corpus = buildCorpus(seedDumps(), { sources: seedSources() });
@@ -41,6 +41,9 @@ describe('the corpus shared by the data-files worker', () => {
     await papersLoader({ dataDir }).load(context);
     expect(stored).toEqual(marked.papers.map((paper) => paper.id));
     expect(info.at(-1)).toMatch(/\(parsed on the data-files worker thread\)$/);
+    // The route data then takes the very records the loader stored, not a copy read back from Astro's data store.
+    expect(await takeStoredRecords({ dataDir })).toBe(marked.papers);
+    expect(takeStoredRecords({ dataDir })).toBeNull();
   });
 
   it('falls back to the loader parsing the dumps itself when the worker failed', async () => {
@@ -50,5 +53,16 @@ describe('the corpus shared by the data-files worker', () => {
     await papersLoader({ dataDir }).load(context);
     expect(stored).toEqual((await loadCorpus(dataDir)).papers.map((paper) => paper.id));
     expect(info.at(-1)).not.toMatch(/worker/);
+    // Without the worker (astro dev, or a failed worker) the pages read the collection from the data store.
+    expect(takeStoredRecords({ dataDir })).toBeNull();
+  });
+
+  it('hands the stored records to the route data of the same data folder and category settings only, once', async () => {
+    const records = corpus.papers;
+    publishStoredRecords({ dataDir: 'data', categories: { archives: ['cs'] } }, records);
+    expect(takeStoredRecords({ dataDir: 'data' })).toBeNull();
+    expect(takeStoredRecords({ dataDir: 'other-data', categories: { archives: ['cs'] } })).toBeNull();
+    expect(await takeStoredRecords({ dataDir: `${process.cwd()}/data`, categories: { archives: ['cs'] } })).toBe(records);
+    expect(takeStoredRecords({ dataDir: 'data', categories: { archives: ['cs'] } })).toBeNull();
   });
 });

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { buildCorpus } from '../../src/lib/pipeline.ts';
+import { renderPaperFragments } from '../../src/lib/render/paper-fragments.ts';
+import type { Paper } from '../../src/lib/schema.ts';
+import { buildSiteData, type PaperView } from '../../src/lib/site-data.ts';
+import { seedDumps, seedSources } from '../helpers.ts';
+
+const records = buildCorpus(seedDumps(), { sources: seedSources() }).papers;
+
+// Every field of a view, read through its getters where it has them.
+function fieldsOf(view: PaperView): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(view).map((key) => [key, view[key as keyof PaperView]]).concat([['titlePlain', view.titlePlain]]));
+}
+
+describe('the route data', () => {
+  it('gives a paper the same view from the worker’s fragments as from rendering on first use', () => {
+    const rendered = new Map(records.map((paper) => [paper.id, renderPaperFragments(paper)]));
+    const fromWorker = buildSiteData(records, undefined, rendered);
+    const renderedHere = buildSiteData(records);
+    expect(fromWorker.papers.map((view) => view.paper.id)).toEqual(renderedHere.papers.map((view) => view.paper.id));
+    fromWorker.papers.forEach((view, index) => {
+      const here = renderedHere.papers[index] as PaperView;
+      // The worker's fragments leave `linked` to it; the pages then make the linked markup themselves.
+      expect(fieldsOf(view)).toEqual({ ...fieldsOf(here), linked: undefined });
+    });
+  });
+
+  it('sorts co-authors with equal counts by name in English collation, accents and case included', () => {
+    const paper = records.find((candidate) => candidate.authors.length > 0) as Paper;
+    const names = ['Zoë Adams', 'émile Borel', 'Émile Borel', 'Ada Lovelace', 'ada lovelace', 'Øystein Ore'];
+    const authors = names.map((name, index) => ({ name, slug: `author-${index}` }));
+    const site = buildSiteData([{ ...paper, authors: [{ name: 'Center', slug: 'center' }, ...authors] }]);
+    const center = site.authorBySlug.get('center');
+    expect(center?.coauthors.map((coauthor) => coauthor.name)).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en')));
+  });
+});
