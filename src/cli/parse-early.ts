@@ -1,5 +1,4 @@
 import { basename } from 'node:path';
-import { loadSiteConfig } from '../config.ts';
 import { publishEarlyWorker, startDataFilesWorker } from '../integrations/data-files-worker-handle.ts';
 
 // `npm run build` preloads this module (`node --import`) into `astro build`: it starts the data-files worker on
@@ -15,6 +14,10 @@ export function isAstroBuild(argv: readonly string[]): boolean {
 }
 
 if (isAstroBuild(process.argv)) {
+  // Started before this thread loads the site config (and zod with it, about 0.1 s): the worker reads the same
+  // config from the same environment itself.
+  const worker = startDataFilesWorker();
+  const { loadSiteConfig } = await import('../config.ts');
   const config = loadSiteConfig();
-  publishEarlyWorker(startDataFilesWorker({ dataDir: config.dataDir, categories: config.categories }));
+  publishEarlyWorker(worker, { dataDir: config.dataDir, categories: config.categories });
 }

@@ -5,8 +5,6 @@ import type { DataFilesCommand, DataFilesJob, DataFilesMessage, DataFilesOutcome
 
 /** A running data-files worker: it parses as soon as it starts, and gets its job once Astro's config is known. */
 export interface DataFilesWorkerHandle {
-  /** What it parses. */
-  parse: CorpusKey;
   /** The parsed corpus; rejects if the worker fails before it has one. */
   corpus: Promise<Corpus>;
   /** The papers' rendered fragments; rejects if the worker fails before it has them. */
@@ -20,9 +18,9 @@ export interface DataFilesWorkerHandle {
   terminate(): Promise<number>;
 }
 
-/** Starts a data-files worker thread that begins parsing `parse.dataDir` at once. */
-export function startDataFilesWorker(parse: CorpusKey): DataFilesWorkerHandle {
-  const worker = new Worker(new URL('./data-files-worker.ts', import.meta.url), { workerData: parse });
+/** Starts a data-files worker thread that begins parsing `parse.dataDir` at once (without `parse`: the site config's, read by the worker). */
+export function startDataFilesWorker(parse?: CorpusKey): DataFilesWorkerHandle {
+  const worker = new Worker(new URL('./data-files-worker.ts', import.meta.url), { workerData: parse ?? null });
   // A build that fails before the end must not wait for the worker.
   worker.unref();
   const corpus = Promise.withResolvers<Corpus>();
@@ -54,7 +52,6 @@ export function startDataFilesWorker(parse: CorpusKey): DataFilesWorkerHandle {
   });
   const send = (command: DataFilesCommand) => worker.postMessage(command);
   return {
-    parse,
     corpus: corpus.promise,
     fragments: fragments.promise,
     outcome,
@@ -67,11 +64,11 @@ export function startDataFilesWorker(parse: CorpusKey): DataFilesWorkerHandle {
 // A worker started before Astro (src/cli/parse-early.ts), waiting for the integration to adopt it. On globalThis:
 // the integration is loaded by Vite's module runner, which evaluates its own copy of this module.
 const EARLY = Symbol.for('papershelf.earlyDataFilesWorker');
-type Slot = { [EARLY]?: DataFilesWorkerHandle };
+type Slot = { [EARLY]?: { handle: DataFilesWorkerHandle; parse: CorpusKey } };
 
-/** Offers a worker started before Astro to the papershelf integration of this process. */
-export function publishEarlyWorker(handle: DataFilesWorkerHandle): void {
-  (globalThis as Slot)[EARLY] = handle;
+/** Offers a worker started before Astro, parsing `parse`, to the papershelf integration of this process. */
+export function publishEarlyWorker(handle: DataFilesWorkerHandle, parse: CorpusKey): void {
+  (globalThis as Slot)[EARLY] = { handle, parse };
 }
 
 /**
@@ -83,7 +80,7 @@ export function takeEarlyWorker(parse: CorpusKey): DataFilesWorkerHandle | null 
   const early = slot[EARLY];
   delete slot[EARLY];
   if (!early) return null;
-  if (sameCorpus(early.parse, parse)) return early;
-  void early.terminate();
+  if (sameCorpus(early.parse, parse)) return early.handle;
+  void early.handle.terminate();
   return null;
 }

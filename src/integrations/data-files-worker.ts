@@ -41,8 +41,13 @@ function yieldToMainThread(): void {
   }
 }
 
-// What the worker parses, from the moment it starts.
-const parse = workerData as CorpusKey;
+// What the worker parses, from the moment it starts: the data folder it was given, or the site config's.
+async function corpusKey(): Promise<CorpusKey> {
+  if (workerData) return workerData as CorpusKey;
+  const { loadSiteConfig } = await import('../config.ts');
+  const config = loadSiteConfig();
+  return { dataDir: config.dataDir, categories: config.categories };
+}
 const port = parentPort;
 const job = Promise.withResolvers<DataFilesJob>();
 const outDirReady = Promise.withResolvers<void>();
@@ -50,7 +55,7 @@ port?.on('message', (command: DataFilesCommand) => (command.type === 'job' ? job
 const started = performance.now();
 
 async function run(): Promise<DataFilesOutcome> {
-  const { loadCorpus } = await import('../lib/read-data-dir.ts');
+  const [{ loadCorpus }, parse] = await Promise.all([import('../lib/read-data-dir.ts'), corpusKey()]);
   // At normal priority: the content loader on the main thread is waiting for this.
   const corpus = await loadCorpus(parse.dataDir, parse.categories ? { categories: parse.categories } : {});
   port?.postMessage({ type: 'corpus', corpus } satisfies DataFilesMessage);

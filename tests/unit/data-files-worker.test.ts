@@ -17,9 +17,8 @@ afterEach(() => {
 });
 
 // A stand-in handle that records whether it was stopped.
-function fakeHandle(dataDir: string, categories?: { archives: string[] }): DataFilesWorkerHandle & { stopped: boolean } {
+function fakeHandle(): DataFilesWorkerHandle & { stopped: boolean } {
   const handle = {
-    parse: { dataDir, categories },
     corpus: new Promise<never>(() => {}),
     fragments: new Promise<never>(() => {}),
     outcome: new Promise<never>(() => {}),
@@ -66,9 +65,26 @@ describe('the data-files worker', () => {
     }
   }, 60_000);
 
+  it('started without a data folder parses the one the site config names (as before Astro, in npm run build)', async () => {
+    // Not the seeds, which are also the default data folder's content.
+    const dataDir = fixturePath('hostile-data');
+    const previous = process.env.PAPERS_DATA_DIR;
+    process.env.PAPERS_DATA_DIR = dataDir;
+    // The worker takes a copy of the environment when it starts.
+    const handle = startDataFilesWorker();
+    if (previous === undefined) delete process.env.PAPERS_DATA_DIR;
+    else process.env.PAPERS_DATA_DIR = previous;
+    try {
+      const corpus = await handle.corpus;
+      expect(corpus.papers.map((paper) => paper.id)).toEqual((await loadCorpus(dataDir)).papers.map((paper) => paper.id));
+    } finally {
+      await handle.terminate();
+    }
+  }, 60_000);
+
   it('started early is adopted once, by an integration parsing the same folder with the same settings', () => {
-    const early = fakeHandle('data', { archives: ['cs'] });
-    publishEarlyWorker(early);
+    const early = fakeHandle();
+    publishEarlyWorker(early, { dataDir: 'data', categories: { archives: ['cs'] } });
     expect(takeEarlyWorker({ dataDir: `${process.cwd()}/data`, categories: { archives: ['cs'] } })).toBe(early);
     expect(takeEarlyWorker({ dataDir: 'data', categories: { archives: ['cs'] } })).toBeNull();
     expect(early.stopped).toBe(false);
@@ -76,8 +92,8 @@ describe('the data-files worker', () => {
 
   it('started early for other settings is stopped, not adopted', () => {
     for (const wanted of [{ dataDir: 'other-data' }, { dataDir: 'data', categories: { archives: ['math'] } }]) {
-      const early = fakeHandle('data');
-      publishEarlyWorker(early);
+      const early = fakeHandle();
+      publishEarlyWorker(early, { dataDir: 'data' });
       expect(takeEarlyWorker(wanted)).toBeNull();
       expect(early.stopped).toBe(true);
     }
