@@ -59,7 +59,7 @@ export function dataFilesIntegration(config: DataFilesConfig): AstroIntegration 
         await worker?.terminate();
         worker = null;
         if (!result.ok) throw new Error(`writing the data files (feeds, papers.json, search index) failed: ${result.error}`);
-        logger.info(`${result.files} data files (feeds, papers.json, search index), ${(result.bytes / 2 ** 20).toFixed(1)} MiB, in ${result.seconds.toFixed(2)} s on a worker thread`);
+        logger.info(`${result.files} data files (feeds, papers.json, search index), ${(result.bytes / 2 ** 20).toFixed(1)} MiB, in ${result.seconds.toFixed(2)} s on a worker thread${result.cpuSeconds === null ? '' : ` (${result.cpuSeconds.toFixed(2)} s of its CPU, the dumps' parse included)`}`);
       },
       'astro:server:setup': ({ server, logger }) => {
         // Regenerated when the folder's fingerprint changes, so no file-watcher event can be missed.

@@ -7,6 +7,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { THREAD_CPU_PREFIX } from './thread-cpu-report.ts';
 export { withProjectBuildLock } from '../build/build-site.ts';
 
 /** The project root. */
@@ -49,7 +50,30 @@ export interface BuildMeasure {
   loadAverage: number;
   /** Stage times Astro logged. */
   stages: BuildStages;
+  /** CPU seconds by thread (tests/bench/thread-cpu-report.ts); null when not reported. */
+  threads: ThreadCpu | null;
   exitCode: number;
+}
+
+/** CPU seconds of a build's threads. */
+export interface ThreadCpu {
+  /** The main thread: Astro, the content sync and the page rendering. */
+  main: number;
+  /** V8's helper threads (the garbage collector's concurrent work, the optimising compiler), alive at exit. */
+  v8Helpers: number;
+  /** The papershelf data-files worker thread (it reports itself in the build log); null for other builds. */
+  dataFilesWorker: number | null;
+}
+
+const THREAD_CPU_REPORT = fileURLToPath(new URL('./thread-cpu-report.ts', import.meta.url));
+
+/** The thread CPU times a build log reports, or null. */
+export function parseThreadCpu(log: string): ThreadCpu | null {
+  const line = log.split('\n').find((text) => text.startsWith(THREAD_CPU_PREFIX));
+  if (!line) return null;
+  const seconds = new Map(line.slice(THREAD_CPU_PREFIX.length).trim().split(' ').map((pair) => pair.split('=') as [string, string]).map(([name, value]) => [name, Number(value)]));
+  const worker = /on a worker thread \(([\d.]+) s of its CPU/.exec(log)?.[1];
+  return { main: seconds.get('main') ?? 0, v8Helpers: seconds.get('V8Worker') ?? 0, dataFilesWorker: worker === undefined ? null : Number(worker) };
 }
 
 /** Stage times from Astro's build log (null when the line is missing). */
@@ -71,7 +95,7 @@ export function parseStages(log: string): BuildStages {
 function nodeArgs(options: BuildOptions): string[] {
   const profile = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : [];
   const preload = options.preload ? ['--import', options.preload] : [];
-  return [...profile, ...preload, ASTRO_BIN, 'build', '--outDir', options.outDir];
+  return [...profile, '--import', THREAD_CPU_REPORT, ...preload, ASTRO_BIN, 'build', '--outDir', options.outDir];
 }
 
 /** Peak RSS in KiB and user + system CPU seconds from GNU `time -v` output (null when absent). */
@@ -119,7 +143,7 @@ export async function astroBuild(options: BuildOptions): Promise<BuildMeasure> {
   const log = readFileSync(options.logFile, 'utf8');
   const time = parseGnuTime(log);
   const peakKiB = useTime ? (time.rssKiB ?? 0) : sampledKiB;
-  return { seconds, cpuSeconds: time.cpuSeconds, peakRssMiB: peakKiB / 1024, loadAverage, stages: parseStages(log), exitCode };
+  return { seconds, cpuSeconds: time.cpuSeconds, peakRssMiB: peakKiB / 1024, loadAverage, stages: parseStages(log), threads: parseThreadCpu(log), exitCode };
 }
 
 /** Every file under a folder, as absolute paths. */

@@ -177,13 +177,23 @@ function cpuCell(series: BuildSeries): string {
   return seconds === null ? 'n/a' : formatSeconds(seconds);
 }
 
+function minMainCpu(series: BuildSeries): number | null {
+  const times = series.runs.flatMap((run) => (run.threads ? [run.threads.main] : []));
+  return times.length === 0 ? null : Math.min(...times);
+}
+
+function mainCpuCell(series: BuildSeries): string {
+  const seconds = minMainCpu(series);
+  return seconds === null ? 'n/a' : formatSeconds(seconds);
+}
+
 function maxRss(series: BuildSeries): number {
   return Math.max(...series.runs.map((run) => run.peakRssMiB));
 }
 
 function seriesRow(label: string, series: BuildSeries): string {
   const fastest = fastestRun(series);
-  return `| ${label} | ${formatCount(series.pages)} | ${formatRuns(series)} | ${cpuCell(series)} | ${stageCell(fastest?.stages.syncSeconds)} | ${stageCell(fastest?.stages.routesSeconds)} | ${formatCount(pagesPerSecond(series))} | ${peakRss(series)} | ${formatBytes(series.bytes)} (${formatCount(series.files)} files) |`;
+  return `| ${label} | ${formatCount(series.pages)} | ${formatRuns(series)} | ${cpuCell(series)} | ${mainCpuCell(series)} | ${stageCell(fastest?.stages.syncSeconds)} | ${stageCell(fastest?.stages.routesSeconds)} | ${formatCount(pagesPerSecond(series))} | ${peakRss(series)} | ${formatBytes(series.bytes)} (${formatCount(series.files)} files) |`;
 }
 
 function ratioRow(label: string, real: BuildSeries, floor: BuildSeries): string {
@@ -197,13 +207,16 @@ function ratioRow(label: string, real: BuildSeries, floor: BuildSeries): string 
     const b = fastFloor ? pick(fastFloor) : null;
     return a === null || b === null || b === 0 ? '' : `${(a / b).toFixed(1)}×`;
   };
+  const realMain = minMainCpu(real);
+  const floorMain = minMainCpu(floor);
+  const mainRatio = realMain === null || floorMain === null ? 'n/a' : `${(realMain / floorMain).toFixed(2)}×`;
   const ratio = minSeconds(real) / minSeconds(floor);
-  return `| **Papershelf ÷ ${label}** | | **${ratio.toFixed(2)}×** | ${cpuRatio} | ${stageRatio((m) => m.stages.syncSeconds)} | ${stageRatio((m) => m.stages.routesSeconds)} | | ${(maxRss(real) / maxRss(floor)).toFixed(1)}× | ${(real.bytes / floor.bytes).toFixed(0)}× |`;
+  return `| **Papershelf ÷ ${label}** | | **${ratio.toFixed(2)}×** | ${cpuRatio} | ${mainRatio} | ${stageRatio((m) => m.stages.syncSeconds)} | ${stageRatio((m) => m.stages.routesSeconds)} | | ${(maxRss(real) / maxRss(floor)).toFixed(1)}× | ${(real.bytes / floor.bytes).toFixed(0)}× |`;
 }
 
 const TABLE_HEAD = [
-  '| Build | Pages (.html) | Wall time, cold: min / median | CPU time (user + sys), min | of which sync + types | of which static routes | Pages/s (min wall) | Peak RSS | Output size |',
-  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  '| Build | Pages (.html) | Wall time, cold: min / median | CPU time (user + sys), min | Main-thread CPU, min | of which sync + types | of which static routes | Pages/s (min wall) | Peak RSS | Output size |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
 ];
 
 /** The real build and both floors side by side, and the ratios, as a markdown table. */
@@ -282,6 +295,23 @@ function profileLines(profile: ProfileSummary & { workerBusyMs: number }): strin
   ];
 }
 
+// Where the CPU of the fastest build of each kind went, by thread (tests/bench/thread-cpu-report.ts).
+function threadLine(label: string, series: BuildSeries): string | null {
+  const threads = fastestRun(series)?.threads;
+  if (!threads) return null;
+  const worker = threads.dataFilesWorker === null ? '' : `, data-files worker ${formatSeconds(threads.dataFilesWorker)}`;
+  return `${label}: main thread ${formatSeconds(threads.main)}${worker}, V8's helper threads (garbage collector, optimising compiler) ${formatSeconds(threads.v8Helpers)}`;
+}
+
+function threadLines(result: SiteBenchResult): string[] {
+  const rows = [
+    threadLine('on disk, Papershelf', result.real),
+    threadLine('same-settings floor', result.trivialSame),
+    ...(result.memory ? [threadLine('in memory, Papershelf', result.memory.real), threadLine('same-settings floor', result.memory.trivialSame)] : []),
+  ].filter((row): row is string => row !== null);
+  return rows.length === 0 ? [] : ['', `CPU of the fastest build of each kind, by thread: ${rows.join('; ')}. The machine has 2 cores, so every second the other threads take is a second the main thread, which renders the pages, may wait for one.`];
+}
+
 function loads(result: SiteBenchResult): string {
   const all = [...result.real.runs, ...result.trivial.runs, ...result.trivialSame.runs].map((run) => run.loadAverage);
   return `${Math.min(...all).toFixed(2)}–${Math.max(...all).toFixed(2)}`;
@@ -305,7 +335,8 @@ export function benchmarkSection(result: SiteBenchResult): string {
     'corpus to the content loader (src/lib/shared-corpus.ts), then drops to the lowest CPU priority. Every build is cold: the output folder and',
     "the content layer's data store (`node_modules/.astro/data-store.json`; the trivial project's own cache) are deleted",
     'first; real builds take the build tests’ lock (tests/output/.build-lock), so no test build shares that cache meanwhile.',
-    'Wall time includes process start-up; CPU time and peak RSS (maximum resident set size) are from GNU `time -v`.',
+    'Wall time includes process start-up; CPU time and peak RSS (maximum resident set size) are from GNU `time -v`; main-thread',
+    'CPU is `process.threadCpuUsage()` at exit (tests/bench/thread-cpu-report.ts, preloaded into every build, the floor\'s too).',
     '',
     goalLine(result),
     '',
@@ -316,6 +347,7 @@ export function benchmarkSection(result: SiteBenchResult): string {
     '',
     `Pages of the real site by folder: ${routes}. One-minute load average at the start of the builds:`,
     `${loads(result)} (the machine is shared; a load above ~1 before a build means other work competed for the 2 cores).`,
+    ...threadLines(result),
     ...(result.profile ? profileLines(result.profile) : []),
   ].join('\n');
 }
