@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Corpus } from '../lib/pipeline.ts';
-import { sameCorpus, type CorpusKey, type RenderedFragments } from '../lib/shared-corpus.ts';
+import { sameCorpus, type AuthorPages, type CorpusKey, type RenderedFragments } from '../lib/shared-corpus.ts';
 import type { DataFilesCommand, DataFilesJob, DataFilesMessage, DataFilesOutcome } from './data-files-worker.ts';
 
 /** A running data-files worker: it parses as soon as it starts, and gets its job once Astro's config is known. */
@@ -9,6 +9,8 @@ export interface DataFilesWorkerHandle {
   corpus: Promise<Corpus>;
   /** The papers' rendered fragments; rejects if the worker fails before it has them. */
   fragments: Promise<RenderedFragments>;
+  /** Every author page's content; rejects if the worker fails before it has it. */
+  authorPages: Promise<AuthorPages>;
   /** How the worker ended: its files written, or why not. */
   outcome: Promise<DataFilesOutcome>;
   /** Gives the worker the site settings and output folder it makes the data files for. */
@@ -25,18 +27,19 @@ export function startDataFilesWorker(parse?: CorpusKey): DataFilesWorkerHandle {
   worker.unref();
   const corpus = Promise.withResolvers<Corpus>();
   const fragments = Promise.withResolvers<RenderedFragments>();
+  const authorPages = Promise.withResolvers<AuthorPages>();
+  const handedOver = [corpus, fragments, authorPages];
   // Nobody may be waiting for them yet: their failure must not crash the process as an unhandled rejection.
-  corpus.promise.catch(() => undefined);
-  fragments.promise.catch(() => undefined);
+  for (const value of handedOver) value.promise.catch(() => undefined);
   // After a value was handed over, rejecting it changes nothing; before, its taker must not wait for ever.
   const fail = (error: Error) => {
-    corpus.reject(error);
-    fragments.reject(error);
+    for (const value of handedOver) value.reject(error);
   };
   const outcome = new Promise<DataFilesOutcome>((settle) => {
     worker.on('message', (message: DataFilesMessage) => {
       if (message.type === 'corpus') return corpus.resolve(message.corpus);
       if (message.type === 'fragments') return fragments.resolve(message.rendered);
+      if (message.type === 'author-pages') return authorPages.resolve(message.pages);
       fail(new Error(message.outcome.ok ? 'the data-files worker sent no corpus' : message.outcome.error));
       settle(message.outcome);
     });
@@ -54,6 +57,7 @@ export function startDataFilesWorker(parse?: CorpusKey): DataFilesWorkerHandle {
   return {
     corpus: corpus.promise,
     fragments: fragments.promise,
+    authorPages: authorPages.promise,
     outcome,
     start: (job) => send({ type: 'job', job }),
     write: () => send({ type: 'write' }),

@@ -10,8 +10,9 @@ import { setPriority } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DataFile, DataFilesConfig } from '../lib/data-files.ts';
+import type { PaperView } from '../lib/site-data.ts';
 import type { Corpus } from '../lib/pipeline.ts';
-import type { CorpusKey, RenderedFragments } from '../lib/shared-corpus.ts';
+import type { AuthorPages, CorpusKey, RenderedFragments } from '../lib/shared-corpus.ts';
 
 /** What the integration gives the worker once Astro's config is known. */
 export interface DataFilesJob {
@@ -22,8 +23,12 @@ export interface DataFilesJob {
 /** What the worker reports when done. */
 export type DataFilesOutcome = { ok: true; files: number; bytes: number; seconds: number; cpuSeconds: number | null } | { ok: false; error: string };
 
-/** The worker's messages: the corpus as soon as it is parsed, the papers' rendered fragments, then the outcome. */
-export type DataFilesMessage = { type: 'corpus'; corpus: Corpus } | { type: 'fragments'; rendered: RenderedFragments } | { type: 'done'; outcome: DataFilesOutcome };
+/** The worker's messages: the corpus as soon as it is parsed, the papers' rendered fragments, the author pages' content, then the outcome. */
+export type DataFilesMessage =
+  | { type: 'corpus'; corpus: Corpus }
+  | { type: 'fragments'; rendered: RenderedFragments }
+  | { type: 'author-pages'; pages: AuthorPages }
+  | { type: 'done'; outcome: DataFilesOutcome };
 
 /** The main thread's messages: the job, then the signal that the output folder is ready. */
 export type DataFilesCommand = { type: 'job'; job: DataFilesJob } | { type: 'write' };
@@ -73,11 +78,22 @@ async function run(): Promise<DataFilesOutcome> {
     return [paper.id, { ...text, linked: renderLinkedFragments(paper, text, links) }] as const;
   });
   port?.postMessage({ type: 'fragments', rendered: { fragments, warnings } } satisfies DataFilesMessage);
+  // The route data, as the pages will have it, for the author pages (rendered first, and the largest share of the
+  // main thread's own work per page; BENCHMARKS.md) and then the data files.
+  const [{ recordsOf }, { buildSiteData }, { authorPageHtml }, { listItemHtml }, { dataFiles }] = await Promise.all([
+    import('../lib/corpus-records.ts'),
+    import('../lib/site-data.ts'),
+    import('../lib/render/author-html.ts'),
+    import('../lib/render/paper-html.ts'),
+    import('../lib/data-files.ts'),
+  ]);
+  const data = buildSiteData(recordsOf(corpus, config.dataDir), undefined, new Map(fragments));
+  const listItem = (view: PaperView) => listItemHtml((view.linked ?? renderLinkedFragments(view.paper, view, links)).listItem, 3);
+  const pages = data.authors.map((author) => [author.slug, authorPageHtml(links.href, author, listItem)] as const);
+  port?.postMessage({ type: 'author-pages', pages } satisfies DataFilesMessage);
   yieldToMainThread();
-  const { recordsOf } = await import('../lib/corpus-records.ts');
-  const { dataFilesOfFolder } = await import('../lib/data-files.ts');
   const files: DataFile[] = [];
-  for await (const file of dataFilesOfFolder(config, recordsOf(corpus, config.dataDir), new Map(fragments))) files.push(file);
+  for await (const file of dataFiles(data, config)) files.push(file);
   await outDirReady.promise;
   const made = new Set<string>();
   let bytes = 0;

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { dataFileType, dataFilesOfFolder, isDataFilePath, type DataFilesConfig } from '../lib/data-files.ts';
 import { listDumps } from '../lib/read-data-dir.ts';
-import { publishCorpus, publishFragments } from '../lib/shared-corpus.ts';
+import { publishAuthorPages, publishCorpus, publishFragments } from '../lib/shared-corpus.ts';
 import { startDataFilesWorker, takeEarlyWorker, type DataFilesWorkerHandle } from './data-files-worker-handle.ts';
 import type { DataFilesOutcome } from './data-files-worker.ts';
 
@@ -45,6 +45,7 @@ export function dataFilesIntegration(config: DataFilesConfig): AstroIntegration 
         const started = early ?? startDataFilesWorker(parse);
         publishCorpus(config, started.corpus);
         publishFragments(config, started.fragments);
+        publishAuthorPages(config, started.authorPages);
         started.start({ config: { ...config, site: astroConfig.site ?? config.site, base: astroConfig.base }, outDir: fileURLToPath(astroConfig.outDir) });
         outcome = started.outcome;
         worker = started;

@@ -2,7 +2,6 @@ import { feedPaths, paperFeedXml, type FeedSite } from './feeds.ts';
 import { papersJson } from './papers-json.ts';
 import { recordsOf } from './corpus-records.ts';
 import { loadCorpus } from './read-data-dir.ts';
-import type { PaperFragments } from './render/paper-fragments.ts';
 import type { Paper, SiteConfig } from './schema.ts';
 import { buildSearchAssets } from './search/build-index.ts';
 import { FULL_INDEX_PATH, TITLE_INDEX_PATH, textChunkPath } from './search/search-options.ts';
@@ -61,7 +60,7 @@ export async function loadRecords(config: Pick<DataFilesConfig, 'dataDir' | 'cat
   return recordsOf(await loadCorpus(config.dataDir, { categories: config.categories }), config.dataDir);
 }
 
-/** Every data file of a data folder, from its records (loaded here unless given, as the build's worker does) and any fragments already rendered. */
-export async function* dataFilesOfFolder(config: DataFilesConfig, records?: readonly Paper[], rendered?: ReadonlyMap<string, PaperFragments>): AsyncGenerator<DataFile> {
-  yield* dataFiles(buildSiteData(records ?? (await loadRecords(config)), undefined, rendered), config);
+/** Every data file of a data folder, its dumps parsed here (as in astro dev; the build's worker has its route data already). */
+export async function* dataFilesOfFolder(config: DataFilesConfig): AsyncGenerator<DataFile> {
+  yield* dataFiles(buildSiteData(await loadRecords(config)), config);
 }

@@ -2,7 +2,7 @@ import { getCollection } from 'astro:content';
 import { siteConfig } from '../config.ts';
 import type { PaperFragments } from './render/paper-fragments.ts';
 import type { Paper } from './schema.ts';
-import { takeFragments, takeStoredRecords } from './shared-corpus.ts';
+import { takeAuthorPages, takeFragments, takeStoredRecords } from './shared-corpus.ts';
 import { buildSiteData, type SiteData } from './site-data.ts';
 
 let cached: Promise<SiteData> | undefined;
@@ -26,8 +26,14 @@ async function collectionRecords(): Promise<readonly Paper[]> {
   return stored ?? (await getCollection('papers')).map((entry) => entry.data);
 }
 
+// The author pages' content the data-files worker made (`astro build`), or none: then the pages make it.
+async function authorPages(): Promise<ReadonlyMap<string, string> | undefined> {
+  const pages = await takeAuthorPages(corpusKey)?.catch(() => null);
+  return pages ? new Map(pages) : undefined;
+}
+
 /** The site's route data, built once per build from the papers collection and shared by every page. */
 export function getSiteData(): Promise<SiteData> {
-  cached ??= Promise.all([collectionRecords(), renderedFragments()]).then(([records, fragments]) => buildSiteData(records, warn, fragments));
+  cached ??= Promise.all([collectionRecords(), renderedFragments(), authorPages()]).then(([records, fragments, pages]) => buildSiteData(records, warn, fragments, pages));
   return cached;
 }

@@ -7,7 +7,7 @@ import type { Paper } from './schema.ts';
 /**
  * Hands what the data-files worker of an `astro build` makes to the main thread: the parsed corpus to the content
  * loader, so the dumps are parsed and merged once per build and off the main thread that renders the pages, and
- * the papers' rendered fragments to the route data. The integration publishes each as a promise on globalThis:
+ * the papers' rendered fragments and the author pages' content to the route data. The integration publishes each as a promise on globalThis:
  * the loader and the pages run in Vite's module runner and in Astro's prerender bundle, which evaluate their own
  * copies of this module in the same thread, so a module variable would not be shared. The loader in turn hands
  * the route data the records it has just stored, so the pages need not read back the data store Astro wrote (a
@@ -18,6 +18,7 @@ import type { Paper } from './schema.ts';
 const CORPUS = Symbol.for('papershelf.sharedCorpus');
 const FRAGMENTS = Symbol.for('papershelf.sharedFragments');
 const STORED = Symbol.for('papershelf.storedRecords');
+const AUTHOR_PAGES = Symbol.for('papershelf.authorPages');
 
 /** Which corpus: the same data folder and category settings give the same records and report. */
 export interface CorpusKey {
@@ -31,12 +32,20 @@ export interface RenderedFragments {
   warnings: readonly string[];
 }
 
+/** Every author page's content, by author slug (render/author-html.ts). */
+export type AuthorPages = ReadonlyArray<readonly [string, string]>;
+
 interface Published<T> {
   key: string;
   value: Promise<T>;
 }
 
-type Slots = { [CORPUS]?: Published<Corpus>; [FRAGMENTS]?: Published<RenderedFragments>; [STORED]?: Published<readonly Paper[]> };
+type Slots = {
+  [CORPUS]?: Published<Corpus>;
+  [FRAGMENTS]?: Published<RenderedFragments>;
+  [STORED]?: Published<readonly Paper[]>;
+  [AUTHOR_PAGES]?: Published<AuthorPages>;
+};
 type Slot = keyof Slots;
 
 function keyOf({ dataDir, categories }: CorpusKey): string {
@@ -90,4 +99,14 @@ export function publishStoredRecords(key: CorpusKey, records: readonly Paper[]):
 /** The records the content loader stored for `key`, taken once, or null when it published none. */
 export function takeStoredRecords(key: CorpusKey): Promise<readonly Paper[]> | null {
   return take(STORED, key);
+}
+
+/** Publishes the author pages' content being made for the corpus of `key` to the route data of this process. */
+export function publishAuthorPages(key: CorpusKey, pages: Promise<AuthorPages>): void {
+  publish(AUTHOR_PAGES, key, pages);
+}
+
+/** The author pages' content published for `key`, taken once, or null when there is none. */
+export function takeAuthorPages(key: CorpusKey): Promise<AuthorPages> | null {
+  return take(AUTHOR_PAGES, key);
 }

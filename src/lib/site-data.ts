@@ -47,6 +47,8 @@ export interface AuthorView {
   coauthors: Array<{ slug: string; name: string; path: string; count: number }>;
   categories: Array<{ id: string; name: string | null; path: string; count: number }>;
   years: Array<{ year: number; count: number }>;
+  /** The page's content, when the data-files worker made it (see render/author-html.ts). */
+  pageHtml: string | undefined;
 }
 
 /** A category with its papers, newest first. */
@@ -153,9 +155,15 @@ function viewPaper(paper: Paper, onMathError: (message: string) => void, rendere
 
 /**
  * Builds all route data from the records; `log` hears about formulas that fell back to source. `rendered` holds
- * papers' fragments rendered beforehand (by the data-files worker), by id. Pure.
+ * papers' fragments and `authorPages` author pages' content, made beforehand (by the data-files worker), by id
+ * and by slug. Pure.
  */
-export function buildSiteData(records: readonly Paper[], log: (message: string) => void = () => {}, rendered?: ReadonlyMap<string, PaperFragments>): SiteData {
+export function buildSiteData(
+  records: readonly Paper[],
+  log: (message: string) => void = () => {},
+  rendered?: ReadonlyMap<string, PaperFragments>,
+  authorPages?: ReadonlyMap<string, string>,
+): SiteData {
   const papers = [...records].sort(comparePapers).map((paper) => viewPaper(paper, log, rendered?.get(paper.id)));
   const paperById = new Map(papers.map((view) => [view.paper.id, view]));
 
@@ -196,6 +204,7 @@ export function buildSiteData(records: readonly Paper[], log: (message: string) 
         .map(([id, count]) => ({ id, name: entry.papers.flatMap((view) => view.paper.categories).find((category) => category.id === id)?.name ?? null, path: paths.category(id), count }))
         .sort((a, b) => b.count - a.count || english.compare(a.id, b.id)),
       years: [...yearCounts].map(([year, count]) => ({ year, count })).sort((a, b) => a.year - b.year),
+      pageHtml: authorPages?.get(slug),
     };
   });
   authors.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));

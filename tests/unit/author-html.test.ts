@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { buildCorpus } from '../../src/lib/pipeline.ts';
-import { authorCategoryItemsHtml, coauthorItemsHtml, yearChartHtml } from '../../src/lib/render/author-html.ts';
+import { authorCategoryItemsHtml, authorPageHtml, coauthorItemsHtml, yearChartHtml } from '../../src/lib/render/author-html.ts';
+import { paperListItemHtml } from '../../src/lib/render/linked-view.ts';
 import { buildSiteData } from '../../src/lib/site-data.ts';
 import { href } from '../../src/lib/url.ts';
 import { seedDumps, seedSources } from '../helpers.ts';
@@ -76,5 +77,32 @@ describe('author page markup built as strings', () => {
       const counts = found.filter((element) => element.tag === 'text' && !element.text.startsWith("'")).map((label) => Number(label.text));
       expect(counts.reduce((sum, count) => sum + count, 0)).toBe(dated);
     }
+  });
+
+  it('lays out an author page: the name, the count, the chart, co-authors and categories when there are any, then the papers', () => {
+    const author = [...seed.authors].sort((a, b) => b.papers.length - a.papers.length)[0];
+    if (!author) throw new Error('the seed has authors');
+    const found = elements(authorPageHtml(href, author, (view) => paperListItemHtml(view, 3)));
+    const headings = found.filter((element) => /^h[1-6]$/.test(element.tag));
+    expect(headings.slice(0, 4).map((heading) => `${heading.tag} ${heading.text}`)).toEqual([`h1 ${author.name}`, 'h2 Co-authors', 'h2 Categories', 'h2 Papers']);
+    expect(headings.slice(4).every((heading) => heading.tag === 'h3')).toBe(true);
+    expect(found.find((element) => element.tag === 'p')?.text).toBe(`${author.papers.length} papers`);
+    expect(found.filter((element) => element.tag === 'rect')).toHaveLength(author.years.at(-1)!.year - author.years[0]!.year + 1);
+    const list = found.find((element) => element.tag === 'ol');
+    expect(list?.attrs.class).toBe('paper-list');
+    expect(found.filter((element) => element.tag === 'h3').map((heading) => heading.text)).toEqual(author.papers.map((view) => view.titlePlain));
+  });
+
+  it('keeps a hostile author name as text and leaves out empty co-author and category lists', () => {
+    fc.assert(
+      fc.property(hostileText, (name) => {
+        const author = { ...seed.authors[0]!, name, coauthors: [], categories: [] };
+        const found = elements(authorPageHtml(href, author, () => '<li>item</li>'));
+        expect(found.find((element) => element.tag === 'h1')?.text).toBe(name);
+        expect(found.filter((element) => element.tag === 'section')).toHaveLength(0);
+        expect(new Set(found.map((element) => element.tag))).toEqual(new Set(['h1', 'p', 'div', 'h2', 'ol', 'li', ...(author.years.length > 0 ? ['figure', 'svg', 'title', 'g', 'rect', 'text'] : [])]));
+      }),
+      { numRuns: 100 },
+    );
   });
 });

@@ -9,6 +9,10 @@ import { loadCorpus } from '../../src/lib/read-data-dir.ts';
 import { renderPaperFragments } from '../../src/lib/render/paper-fragments.ts';
 import { renderLinkedFragments } from '../../src/lib/render/linked-fragments.ts';
 import { siteLinks } from '../../src/lib/site-links.ts';
+import { authorPageHtml } from '../../src/lib/render/author-html.ts';
+import { paperListItemHtml } from '../../src/lib/render/linked-view.ts';
+import { buildSiteData } from '../../src/lib/site-data.ts';
+import { href } from '../../src/lib/url.ts';
 import { fixturePath } from '../helpers.ts';
 
 const dirs: string[] = [];
@@ -21,6 +25,7 @@ function fakeHandle(): DataFilesWorkerHandle & { stopped: boolean } {
   const handle = {
     corpus: new Promise<never>(() => {}),
     fragments: new Promise<never>(() => {}),
+    authorPages: new Promise<never>(() => {}),
     outcome: new Promise<never>(() => {}),
     start: () => {},
     write: () => {},
@@ -52,6 +57,9 @@ describe('the data-files worker', () => {
         const text = renderPaperFragments(paper);
         return [paper.id, { ...text, linked: renderLinkedFragments(paper, text, links) }];
       }));
+      // Then every author page's content, exactly as the page would make it (the pages' own links).
+      const site = buildSiteData(corpus.papers, undefined, new Map(fragments));
+      expect(await handle.authorPages).toEqual(site.authors.map((author) => [author.slug, authorPageHtml(href, author, (view) => paperListItemHtml(view, 3))]));
       // Nothing is written before the output folder is declared ready (Astro empties it first).
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(existsSync(join(outDir, 'papers.json'))).toBe(false);

@@ -1,12 +1,29 @@
-import type { AuthorView } from '../site-data.ts';
+import type { AuthorView, PaperView } from '../site-data.ts';
 import type { SiteLink } from '../site-links.ts';
 import { escapeHtml } from './escape-html.ts';
+import { paperListHtml } from './paper-html.ts';
 
 /**
- * The markup of an author page's lists and chart, as strings: there is a page per author, and rendering each
- * co-author, category and bar through Astro's template expressions cost several times more (BENCHMARKS.md,
- * "Site build"). All record text goes through escapeHtml.
+ * The markup of an author page, as strings: there is a page per author, and rendering each co-author, category
+ * and bar through Astro's template expressions cost several times more (BENCHMARKS.md, "Site build"). In
+ * `astro build` the data-files worker makes every page's content, with the site's links, before the pages are
+ * rendered. All record text goes through escapeHtml.
  */
+
+/** "1 paper", "7 papers": how many papers an author has. */
+export function paperCount(author: Pick<AuthorView, 'papers'>): string {
+  return `${author.papers.length} paper${author.papers.length === 1 ? '' : 's'}`;
+}
+
+/**
+ * An author page's content: the name, the paper count, papers per year, co-authors and categories (each list only
+ * when there is something in it), then their papers, newest first, each item made by `itemHtml`.
+ */
+export function authorPageHtml(href: SiteLink, author: AuthorView, itemHtml: (view: PaperView) => string): string {
+  const coauthors = author.coauthors.length > 0 ? `<section aria-labelledby="coauthors"><h2 id="coauthors">Co-authors</h2><ul>${coauthorItemsHtml(href, author.coauthors)}</ul></section>` : '';
+  const categories = author.categories.length > 0 ? `<section aria-labelledby="author-categories"><h2 id="author-categories">Categories</h2><ul>${authorCategoryItemsHtml(href, author.categories)}</ul></section>` : '';
+  return `<h1>${escapeHtml(author.name)}</h1><p>${paperCount(author)}</p>${yearChartHtml(author.years, author.name)}<div class="two-col">${coauthors}${categories}</div><h2>Papers</h2>${paperListHtml(author.papers, itemHtml)}`;
+}
 
 /** The co-authors as list items: each linked to their page, with the number of papers shared. */
 export function coauthorItemsHtml(href: SiteLink, coauthors: AuthorView['coauthors']): string {

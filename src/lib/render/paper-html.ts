@@ -60,6 +60,11 @@ export function listItemParts(href: SiteLink, paper: Paper, text: { titleHtml: s
   };
 }
 
+/** A paper list, `<ol class="paper-list">`, of the items `itemHtml` makes: the markup of every list of papers on the site. */
+export function paperListHtml<T>(papers: readonly T[], itemHtml: (paper: T) => string): string {
+  return `<ol class="paper-list">${papers.map(itemHtml).join('')}</ol>`;
+}
+
 /** One paper-list item (`<li>…</li>`) from its parts, its heading at `headingLevel`. */
 export function listItemHtml(parts: ListItemParts, headingLevel: 2 | 3): string {
   return `<li><h${headingLevel} class="paper-title">${parts.heading}</h${headingLevel}>${parts.rest}`;
