@@ -332,7 +332,7 @@ export function benchmarkSection(result: SiteBenchResult): string {
     `build settings (\`build.concurrency: ${SITE_BUILD_CONCURRENCY}\`, which the goal is judged against) and with Astro's defaults. The real build`,
     'renders its pages on the main thread while the papershelf integration writes the data files (feeds, papers.json,',
     'search assets) from a worker thread (src/integrations/data-files.ts), started by the preload before Astro loads, which parses the dumps first and hands the',
-    'corpus to the content loader (src/lib/shared-corpus.ts), then drops to the lowest CPU priority. Every build is cold: the output folder and',
+    'corpus to the content loader, then the papers\' fragments and the author pages\' content to the route data (src/lib/shared-corpus.ts), then drops to the lowest CPU priority. Every build is cold: the output folder and',
     "the content layer's data store (`node_modules/.astro/data-store.json`; the trivial project's own cache) are deleted",
     'first; real builds take the build tests’ lock (tests/output/.build-lock), so no test build shares that cache meanwhile.',
     'Wall time includes process start-up; CPU time and peak RSS (maximum resident set size) are from GNU `time -v`; main-thread',
