@@ -17,7 +17,6 @@ if (isAstroBuild(process.argv)) {
   // Started before this thread loads the site config (and zod with it, about 0.1 s): the worker reads the same
   // config from the same environment itself.
   const worker = startDataFilesWorker();
-  const { loadSiteConfig } = await import('../config.ts');
-  const config = loadSiteConfig();
-  publishEarlyWorker(worker, { dataDir: config.dataDir, categories: config.categories });
+  const { siteConfig } = await import('../config.ts');
+  publishEarlyWorker(worker, { dataDir: siteConfig.dataDir, categories: siteConfig.categories });
 }

@@ -1,9 +1,10 @@
 /**
- * Worker thread of the papershelf integration: parses and merges the data folder, hands the corpus to the
- * main thread (whose content loader then need not parse the dumps itself, see src/lib/shared-corpus.ts),
- * generates every data file once it has its job (the site settings and output folder) and, once the main
- * thread says the output folder is ready (Astro empties it first), writes them there, at low priority while
- * Astro renders the pages. Started by the integration, or before Astro by src/cli/parse-early.ts.
+ * Worker thread of the papershelf integration: parses and merges the data folder and hands the corpus to the
+ * main thread (whose content loader then need not parse the dumps itself, see src/lib/shared-corpus.ts). Once it
+ * has its job (the site settings and output folder) it renders the papers' fragments and the author pages'
+ * content for the route data, then, at low priority while Astro renders the pages, generates every data file and,
+ * once the main thread says the output folder is ready (Astro empties it first), writes them there. Started by
+ * the integration, or before Astro by src/cli/parse-early.ts.
  */
 import { mkdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
@@ -33,7 +34,7 @@ export type DataFilesMessage =
 /** The main thread's messages: the job, then the signal that the output folder is ready. */
 export type DataFilesCommand = { type: 'job'; job: DataFilesJob } | { type: 'write' };
 
-// The pages Astro renders on the main thread are the build's critical path; once the corpus is handed over,
+// The pages Astro renders on the main thread are the build's critical path; once what they need is handed over,
 // the data files are done long before them. On a machine with few cores this thread therefore then asks for
 // the lowest CPU priority, so it takes what the page rendering leaves. Linux gives a thread its own priority
 // (/proc/thread-self names its id); elsewhere, or where it is not allowed, the worker stays at normal priority.
@@ -46,12 +47,12 @@ function yieldToMainThread(): void {
   }
 }
 
-// What the worker parses, from the moment it starts: the data folder it was given, or the site config's.
+// What the worker parses, from the moment it starts: the data folder it was given, or the site config's, read
+// from the environment this thread was given a copy of when it started (so the same as the main thread's).
 async function corpusKey(): Promise<CorpusKey> {
   if (workerData) return workerData as CorpusKey;
-  const { loadSiteConfig } = await import('../config.ts');
-  const config = loadSiteConfig();
-  return { dataDir: config.dataDir, categories: config.categories };
+  const { siteConfig } = await import('../config.ts');
+  return { dataDir: siteConfig.dataDir, categories: siteConfig.categories };
 }
 const port = parentPort;
 const job = Promise.withResolvers<DataFilesJob>();
@@ -88,7 +89,11 @@ async function run(): Promise<DataFilesOutcome> {
     import('../lib/data-files.ts'),
   ]);
   const data = buildSiteData(recordsOf(corpus, config.dataDir), undefined, new Map(fragments));
-  const listItem = (view: PaperView) => listItemHtml((view.linked ?? renderLinkedFragments(view.paper, view, links)).listItem, 3);
+  const listItem = (view: PaperView) => {
+    // Every view has this thread's linked markup: the route data was built from the fragments above.
+    if (!view.linked) throw new Error(`paper ${view.paper.id} has no linked markup`);
+    return listItemHtml(view.linked.listItem, 3);
+  };
   const pages = data.authors.map((author) => [author.slug, authorPageHtml(links.href, author, listItem)] as const);
   port?.postMessage({ type: 'author-pages', pages } satisfies DataFilesMessage);
   yieldToMainThread();

@@ -6,7 +6,7 @@ import type { Plugin } from 'vite';
 /** Astro's virtual module holding the content layer's data store (astro/dist/content/consts.js). */
 export const DATA_STORE_MODULE = '\0astro:data-layer-content';
 
-/** What the prerender bundle logs once it has read the store from disk (the build tests look for it). */
+/** What the prerender bundle logs once it has read the store from disk (a build test checks the pages did not need to). */
 export const READ_MESSAGE = '[papershelf] the prerendered pages read the content data store from';
 
 /**
@@ -57,10 +57,11 @@ export function dataStoreFromDiskPlugin(source: DataStoreSource): Plugin {
 }
 
 /**
- * In `astro build` of a static site, the prerender bundle reads the content layer's data store from the file Astro
- * has just written (`<cacheDir>/data-store.json`) instead of carrying it: Astro's module embeds the whole store
- * (18 MB for 10,000 papers) as one string literal for the bundler to parse, copy and write out, 1.3–2.2 s of a
- * 10,000-paper build in A/B runs (BENCHMARKS.md, "Site build"). Static pages are rendered by the build process
+ * In `astro build` of a static site, the prerender bundle reads the content layer's data store, if a page asks for
+ * it, from the file Astro has just written (`<cacheDir>/data-store.json`) instead of carrying it: Astro's module
+ * embeds the whole store (18 MB for 10,000 papers) as one string literal for the bundler to parse, copy and write
+ * out, 1.3–2.2 s of a 10,000-paper build in A/B runs (BENCHMARKS.md, "Site build"), whether or not a page reads it.
+ * Papershelf's own pages take the records from the content loader (src/lib/routes.ts), so they read neither. Static pages are rendered by the build process
  * itself, right after Astro wrote the file; two builds sharing one cache folder at once would race, as they
  * already do for Astro's own cache. Off with an adapter (a server reads the store at run time, elsewhere), with
  * chunked storage (whose module is small) and with incremental builds (which track Astro's own module).

@@ -55,8 +55,8 @@ export async function* dataFiles(data: SiteData, config: Pick<DataFilesConfig, '
   for (const [chunk, content] of search.chunks.entries()) yield { path: textChunkPath(chunk), content };
 }
 
-/** The validated records of a data folder, exactly as the content loader stores them; throws when the data has errors. */
-export async function loadRecords(config: Pick<DataFilesConfig, 'dataDir' | 'categories'>): Promise<Paper[]> {
+// The validated records of a data folder, exactly as the content loader stores them; throws when the data has errors.
+async function loadRecords(config: Pick<DataFilesConfig, 'dataDir' | 'categories'>): Promise<Paper[]> {
   return recordsOf(await loadCorpus(config.dataDir, { categories: config.categories }), config.dataDir);
 }
 

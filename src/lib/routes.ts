@@ -2,7 +2,7 @@ import { getCollection } from 'astro:content';
 import { siteConfig } from '../config.ts';
 import type { PaperFragments } from './render/paper-fragments.ts';
 import type { Paper } from './schema.ts';
-import { takeAuthorPages, takeFragments, takeStoredRecords } from './shared-corpus.ts';
+import { STORED_RECORDS_MESSAGE, takeAuthorPages, takeFragments, takeStoredRecords } from './shared-corpus.ts';
 import { buildSiteData, type SiteData } from './site-data.ts';
 
 let cached: Promise<SiteData> | undefined;
@@ -23,7 +23,9 @@ async function renderedFragments(): Promise<ReadonlyMap<string, PaperFragments> 
 // otherwise (astro dev, or a loader that parsed the dumps itself) read from the content layer's data store.
 async function collectionRecords(): Promise<readonly Paper[]> {
   const stored = await takeStoredRecords(corpusKey)?.catch(() => null);
-  return stored ?? (await getCollection('papers')).map((entry) => entry.data);
+  if (!stored) return (await getCollection('papers')).map((entry) => entry.data);
+  console.info(`${STORED_RECORDS_MESSAGE} (${stored.length})`);
+  return stored;
 }
 
 // The author pages' content the data-files worker made (`astro build`), or none: then the pages make it.

@@ -91,6 +91,9 @@ export function takeFragments(key: CorpusKey): Promise<RenderedFragments> | null
   return take(FRAGMENTS, key);
 }
 
+/** What the route data logs when it takes the records the content loader stored (a build test looks for it). */
+export const STORED_RECORDS_MESSAGE = '[papershelf] the pages take the records the content loader stored';
+
 /** Publishes the records the content loader has stored for the corpus of `key` to the route data of this process. */
 export function publishStoredRecords(key: CorpusKey, records: readonly Paper[]): void {
   publish(STORED, key, Promise.resolve(records));

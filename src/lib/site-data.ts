@@ -100,9 +100,6 @@ export const paths = {
   undated: () => 'dates/undated/',
 };
 
-// Sorts as `localeCompare(…, 'en')` does, without looking up a collator for each comparison.
-const english = new Intl.Collator('en');
-
 function countBy<T>(items: Iterable<T>): Map<T, number> {
   const counts = new Map<T, number>();
   for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
@@ -199,10 +196,10 @@ export function buildSiteData(
       papers: entry.papers,
       coauthors: [...coauthorCounts]
         .map(([other, count]) => ({ slug: other, name: nameOf.get(other) ?? other, path: paths.author(other), count }))
-        .sort((a, b) => b.count - a.count || english.compare(a.name, b.name)),
+        .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'en')),
       categories: [...categoryCounts]
         .map(([id, count]) => ({ id, name: entry.papers.flatMap((view) => view.paper.categories).find((category) => category.id === id)?.name ?? null, path: paths.category(id), count }))
-        .sort((a, b) => b.count - a.count || english.compare(a.id, b.id)),
+        .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id, 'en')),
       years: [...yearCounts].map(([year, count]) => ({ year, count })).sort((a, b) => a.year - b.year),
       pageHtml: authorPages?.get(slug),
     };
@@ -227,10 +224,10 @@ export function buildSiteData(
       papers: entry.papers,
       topAuthors: [...countBy(entry.papers.flatMap((view) => [...new Set(view.paper.authors.map((author) => author.slug))]))]
         .map(([slug, count]) => ({ slug, name: nameOf.get(slug) ?? slug, path: paths.author(slug), count }))
-        .sort((a, b) => b.count - a.count || english.compare(a.name, b.name))
+        .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'en'))
         .slice(0, 10),
     }))
-    .sort((a, b) => english.compare(a.id, b.id));
+    .sort((a, b) => a.id.localeCompare(b.id, 'en'));
   const categoryById = new Map(categories.map((category) => [category.id, category]));
 
   const byMonth = new Map<string, PaperView[]>();

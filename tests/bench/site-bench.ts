@@ -307,7 +307,7 @@ function threadLines(result: SiteBenchResult): string[] {
   const rows = [
     threadLine('on disk, Papershelf', result.real),
     threadLine('same-settings floor', result.trivialSame),
-    ...(result.memory ? [threadLine('in memory, Papershelf', result.memory.real), threadLine('same-settings floor', result.memory.trivialSame)] : []),
+    ...(result.memory ? [threadLine('in memory, Papershelf', result.memory.real), threadLine('same-settings floor in memory', result.memory.trivialSame)] : []),
   ].filter((row): row is string => row !== null);
   return rows.length === 0 ? [] : ['', `CPU of the fastest build of each kind, by thread: ${rows.join('; ')}. The machine has 2 cores, so every second the other threads take is a second the main thread, which renders the pages, may wait for one.`];
 }

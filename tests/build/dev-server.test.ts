@@ -65,6 +65,14 @@ describe('astro dev', () => {
     expect((await fetch(`${ORIGIN}/authors/nobody-at-all/feed.xml`)).status).toBe(404);
   });
 
+  it('makes an author page’s content itself, the same as the build’s worker made it', async () => {
+    // The whole of the page's <main> is that content (set:html), so the dev server adds no source annotations to it.
+    const main = (page: string) => /<main[^>]*>([\s\S]*)<\/main>/.exec(page)?.[1];
+    const built = main(readFileSync(join(SEED_SITE, 'authors/alireza-fallah/index.html'), 'utf8'));
+    expect(built).toContain('<ol class="paper-list">');
+    expect(main(await text('/authors/alireza-fallah/'))).toBe(built);
+  });
+
   it('serves pages without the CSP <meta>, which would block the styles the dev server inlines', async () => {
     const page = await text('/');
     expect(page).toMatch(/<style[^>]*>/);

@@ -7,6 +7,7 @@ import { PapersJsonSchema } from '../../src/lib/schema.ts';
 import { seedDumps, seedSources } from '../helpers.ts';
 import { buildSite, SEED_SITE } from './build-site.ts';
 import { READ_MESSAGE } from '../../src/integrations/data-store-from-disk.ts';
+import { STORED_RECORDS_MESSAGE } from '../../src/lib/shared-corpus.ts';
 
 describe('papers.json', () => {
   it('holds every record of the seeds, validated and newest first', () => {
@@ -49,8 +50,9 @@ describe('the build', () => {
     expect(result.output).toMatch(/data files .* on a worker thread/);
     // Built as `npm run build` builds: the parse started before Astro, and the integration took that worker over.
     expect(result.output).toContain('the dumps have been parsing since the build started (npm run build)');
-    // The pages take the records the content loader stored: nothing reads the data store back (which, if anything
-    // did, would be read from disk by src/integrations/data-store-from-disk.ts and log READ_MESSAGE).
+    // The pages take the records the content loader stored, and nothing reads the data store back (which, if
+    // anything did, would be read from disk by src/integrations/data-store-from-disk.ts and log READ_MESSAGE).
+    expect(result.output).toContain(`${STORED_RECORDS_MESSAGE} (1)`);
     expect(result.output).not.toContain(READ_MESSAGE);
   });
 });

@@ -57,7 +57,8 @@ describe('the data-files worker', () => {
         const text = renderPaperFragments(paper);
         return [paper.id, { ...text, linked: renderLinkedFragments(paper, text, links) }];
       }));
-      // Then every author page's content, exactly as the page would make it (the pages' own links).
+      // Then every author page's content, as the page makes it from the same route data (tests/build/dev-server.test.ts
+      // compares a page the dev server makes without the worker with the built one).
       const site = buildSiteData(corpus.papers, undefined, new Map(fragments));
       expect(await handle.authorPages).toEqual(site.authors.map((author) => [author.slug, authorPageHtml(href, author, (view) => paperListItemHtml(view, 3))]));
       // Nothing is written before the output folder is declared ready (Astro empties it first).

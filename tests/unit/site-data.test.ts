@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildCorpus } from '../../src/lib/pipeline.ts';
+import { renderLinkedFragments } from '../../src/lib/render/linked-fragments.ts';
 import { renderPaperFragments } from '../../src/lib/render/paper-fragments.ts';
 import type { Paper } from '../../src/lib/schema.ts';
 import { buildSiteData, type PaperView } from '../../src/lib/site-data.ts';
+import { siteLinks } from '../../src/lib/site-links.ts';
 import { seedDumps, seedSources } from '../helpers.ts';
 
 const records = buildCorpus(seedDumps(), { sources: seedSources() }).papers;
@@ -14,14 +16,19 @@ function fieldsOf(view: PaperView): Record<string, unknown> {
 
 describe('the route data', () => {
   it('gives a paper the same view from the worker’s fragments as from rendering on first use', () => {
-    const rendered = new Map(records.map((paper) => [paper.id, renderPaperFragments(paper)]));
+    const links = siteLinks('https://example.org', '/');
+    const rendered = new Map(records.map((paper) => {
+      const text = renderPaperFragments(paper);
+      return [paper.id, { ...text, linked: renderLinkedFragments(paper, text, links) }];
+    }));
     const fromWorker = buildSiteData(records, undefined, rendered);
     const renderedHere = buildSiteData(records);
     expect(fromWorker.papers.map((view) => view.paper.id)).toEqual(renderedHere.papers.map((view) => view.paper.id));
     fromWorker.papers.forEach((view, index) => {
       const here = renderedHere.papers[index] as PaperView;
-      // The worker's fragments leave `linked` to it; the pages then make the linked markup themselves.
-      expect(fieldsOf(view)).toEqual({ ...fieldsOf(here), linked: undefined });
+      // The worker's linked markup comes through as it is; without the worker the pages make it (render/linked-view.ts).
+      expect(view.linked).toBe(rendered.get(view.paper.id)?.linked);
+      expect(fieldsOf(view)).toEqual({ ...fieldsOf(here), linked: view.linked });
     });
   });
 
