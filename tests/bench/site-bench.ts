@@ -73,10 +73,17 @@ function describeRun(label: string, measure: BuildMeasure): void {
   console.error(`${label}: ${measure.seconds.toFixed(2)} s${cpu}, peak RSS ${measure.peakRssMiB.toFixed(0)} MiB (load average ${measure.loadAverage.toFixed(2)} at start)`);
 }
 
-function minCpuSeconds(series: BuildSeries): number | null {
-  const times = series.runs.flatMap((run) => (run.cpuSeconds === null ? [] : [run.cpuSeconds]));
-  return times.length === 0 ? null : Math.min(...times);
+// What each run measured of something; the fastest figure, or null when no run measured it.
+function minMeasured(series: BuildSeries, pick: (run: BuildMeasure) => number | null | undefined): number | null {
+  const values = series.runs.flatMap((run) => {
+    const value = pick(run);
+    return value === null || value === undefined ? [] : [value];
+  });
+  return values.length === 0 ? null : Math.min(...values);
 }
+
+const cpuSeconds = (run: BuildMeasure) => run.cpuSeconds;
+const mainThreadCpu = (run: BuildMeasure) => run.threads?.main;
 
 /** HTML pages per top-level folder of a dist ("papers", "authors", …; pages at the root count as "/"). */
 export function pagesByRoute(dist: string): Array<[string, number]> {
@@ -172,19 +179,15 @@ function peakRss(series: BuildSeries): string {
   return `${maxRss(series).toFixed(0)} MiB`;
 }
 
-function cpuCell(series: BuildSeries): string {
-  const seconds = minCpuSeconds(series);
+function minSecondsCell(series: BuildSeries, pick: (run: BuildMeasure) => number | null | undefined): string {
+  const seconds = minMeasured(series, pick);
   return seconds === null ? 'n/a' : formatSeconds(seconds);
 }
 
-function minMainCpu(series: BuildSeries): number | null {
-  const times = series.runs.flatMap((run) => (run.threads ? [run.threads.main] : []));
-  return times.length === 0 ? null : Math.min(...times);
-}
-
-function mainCpuCell(series: BuildSeries): string {
-  const seconds = minMainCpu(series);
-  return seconds === null ? 'n/a' : formatSeconds(seconds);
+function minRatioCell(real: BuildSeries, floor: BuildSeries, pick: (run: BuildMeasure) => number | null | undefined): string {
+  const a = minMeasured(real, pick);
+  const b = minMeasured(floor, pick);
+  return a === null || b === null ? 'n/a' : `${(a / b).toFixed(2)}×`;
 }
 
 function maxRss(series: BuildSeries): number {
@@ -193,13 +196,10 @@ function maxRss(series: BuildSeries): number {
 
 function seriesRow(label: string, series: BuildSeries): string {
   const fastest = fastestRun(series);
-  return `| ${label} | ${formatCount(series.pages)} | ${formatRuns(series)} | ${cpuCell(series)} | ${mainCpuCell(series)} | ${stageCell(fastest?.stages.syncSeconds)} | ${stageCell(fastest?.stages.routesSeconds)} | ${formatCount(pagesPerSecond(series))} | ${peakRss(series)} | ${formatBytes(series.bytes)} (${formatCount(series.files)} files) |`;
+  return `| ${label} | ${formatCount(series.pages)} | ${formatRuns(series)} | ${minSecondsCell(series, cpuSeconds)} | ${minSecondsCell(series, mainThreadCpu)} | ${stageCell(fastest?.stages.syncSeconds)} | ${stageCell(fastest?.stages.routesSeconds)} | ${formatCount(pagesPerSecond(series))} | ${peakRss(series)} | ${formatBytes(series.bytes)} (${formatCount(series.files)} files) |`;
 }
 
 function ratioRow(label: string, real: BuildSeries, floor: BuildSeries): string {
-  const realCpu = minCpuSeconds(real);
-  const floorCpu = minCpuSeconds(floor);
-  const cpuRatio = realCpu === null || floorCpu === null ? 'n/a' : `${(realCpu / floorCpu).toFixed(2)}×`;
   const stageRatio = (pick: (measure: BuildMeasure) => number | null) => {
     const fastReal = fastestRun(real);
     const fastFloor = fastestRun(floor);
@@ -207,11 +207,8 @@ function ratioRow(label: string, real: BuildSeries, floor: BuildSeries): string 
     const b = fastFloor ? pick(fastFloor) : null;
     return a === null || b === null || b === 0 ? '' : `${(a / b).toFixed(1)}×`;
   };
-  const realMain = minMainCpu(real);
-  const floorMain = minMainCpu(floor);
-  const mainRatio = realMain === null || floorMain === null ? 'n/a' : `${(realMain / floorMain).toFixed(2)}×`;
   const ratio = minSeconds(real) / minSeconds(floor);
-  return `| **Papershelf ÷ ${label}** | | **${ratio.toFixed(2)}×** | ${cpuRatio} | ${mainRatio} | ${stageRatio((m) => m.stages.syncSeconds)} | ${stageRatio((m) => m.stages.routesSeconds)} | | ${(maxRss(real) / maxRss(floor)).toFixed(1)}× | ${(real.bytes / floor.bytes).toFixed(0)}× |`;
+  return `| **Papershelf ÷ ${label}** | | **${ratio.toFixed(2)}×** | ${minRatioCell(real, floor, cpuSeconds)} | ${minRatioCell(real, floor, mainThreadCpu)} | ${stageRatio((m) => m.stages.syncSeconds)} | ${stageRatio((m) => m.stages.routesSeconds)} | | ${(maxRss(real) / maxRss(floor)).toFixed(1)}× | ${(real.bytes / floor.bytes).toFixed(0)}× |`;
 }
 
 const TABLE_HEAD = [
