@@ -81,12 +81,11 @@ async function run(): Promise<DataFilesOutcome> {
   port?.postMessage({ type: 'fragments', rendered: { fragments, warnings } } satisfies DataFilesMessage);
   // The route data, as the pages will have it, for the author pages (rendered first, and the largest share of the
   // main thread's own work per page; BENCHMARKS.md) and then the data files.
-  const [{ recordsOf }, { buildSiteData }, { authorPageHtml }, { listItemHtml }, { dataFiles }] = await Promise.all([
+  const [{ recordsOf }, { buildSiteData }, { authorPageHtml }, { listItemHtml }] = await Promise.all([
     import('../lib/corpus-records.ts'),
     import('../lib/site-data.ts'),
     import('../lib/render/author-html.ts'),
     import('../lib/render/paper-html.ts'),
-    import('../lib/data-files.ts'),
   ]);
   const data = buildSiteData(recordsOf(corpus, config.dataDir), undefined, new Map(fragments));
   const listItem = (view: PaperView) => {
@@ -97,6 +96,8 @@ async function run(): Promise<DataFilesOutcome> {
   const pages = data.authors.map((author) => [author.slug, authorPageHtml(links.href, author, listItem)] as const);
   port?.postMessage({ type: 'author-pages', pages } satisfies DataFilesMessage);
   yieldToMainThread();
+  // Loaded only now (feeds, papers.json, the search index): the pages are waiting for what comes before.
+  const { dataFiles } = await import('../lib/data-files.ts');
   const files: DataFile[] = [];
   for await (const file of dataFiles(data, config)) files.push(file);
   await outDirReady.promise;

@@ -3,8 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { dataFileType, dataFilesOfFolder, isDataFilePath, type DataFilesConfig } from '../lib/data-files.ts';
-import { listDumps } from '../lib/read-data-dir.ts';
+import type { DataFilesConfig } from '../lib/data-files.ts';
 import { publishAuthorPages, publishCorpus, publishFragments } from '../lib/shared-corpus.ts';
 import { startDataFilesWorker, takeEarlyWorker, type DataFilesWorkerHandle } from './data-files-worker-handle.ts';
 import type { DataFilesOutcome } from './data-files-worker.ts';
@@ -19,6 +18,7 @@ import type { DataFilesOutcome } from './data-files-worker.ts';
 
 // What the data folder holds, cheaply: each dump's (and sources.json's) path, size and modification time.
 async function folderFingerprint(dataDir: string): Promise<string> {
+  const { listDumps } = await import('../lib/read-data-dir.ts');
   const files = [...(await listDumps(dataDir)), 'sources.json'];
   const stats = await Promise.all(files.map((file) => stat(join(dataDir, file)).then((info) => `${file}:${info.size}:${info.mtimeMs}`, () => `${file}:-`)));
   return stats.join('|');
@@ -62,7 +62,10 @@ export function dataFilesIntegration(config: DataFilesConfig): AstroIntegration 
         if (!result.ok) throw new Error(`writing the data files (feeds, papers.json, search index) failed: ${result.error}`);
         logger.info(`${result.files} data files (feeds, papers.json, search index), ${(result.bytes / 2 ** 20).toFixed(1)} MiB, in ${result.seconds.toFixed(2)} s on a worker thread${result.cpuSeconds === null ? '' : ` (${result.cpuSeconds.toFixed(2)} s of its CPU, the dumps' parse included)`}`);
       },
-      'astro:server:setup': ({ server, logger }) => {
+      'astro:server:setup': async ({ server, logger }) => {
+        // The data files' code (the parsing pipeline, feeds, search index) is loaded only here, for `astro dev`:
+        // astro.config.mjs imports this module, and everything it imports is loaded before a build can start.
+        const { dataFileType, dataFilesOfFolder, isDataFilePath } = await import('../lib/data-files.ts');
         // Regenerated when the folder's fingerprint changes, so no file-watcher event can be missed.
         let files: { fingerprint: string; map: Promise<Map<string, string>> } | null = null;
         const base = server.config.base.endsWith('/') ? server.config.base : `${server.config.base}/`;

@@ -28,14 +28,19 @@ async function collectionRecords(): Promise<readonly Paper[]> {
   return stored;
 }
 
-// The author pages' content the data-files worker made (`astro build`), or none: then the pages make it.
-async function authorPages(): Promise<ReadonlyMap<string, string> | undefined> {
-  const pages = await takeAuthorPages(corpusKey)?.catch(() => null);
-  return pages ? new Map(pages) : undefined;
-}
-
 /** The site's route data, built once per build from the papers collection and shared by every page. */
 export function getSiteData(): Promise<SiteData> {
-  cached ??= Promise.all([collectionRecords(), renderedFragments(), authorPages()]).then(([records, fragments, pages]) => buildSiteData(records, warn, fragments, pages));
+  cached ??= Promise.all([collectionRecords(), renderedFragments()]).then(([records, fragments]) => buildSiteData(records, warn, fragments));
   return cached;
+}
+
+let authorPages: Promise<ReadonlyMap<string, string> | undefined> | undefined;
+
+/**
+ * An author page's content as the data-files worker made it (`astro build`), or undefined: then the page makes
+ * it. Not part of the route data, so that the route data is built while the worker is still making these.
+ */
+export async function workerAuthorPage(slug: string): Promise<string | undefined> {
+  authorPages ??= (takeAuthorPages(corpusKey)?.catch(() => null) ?? Promise.resolve(null)).then((pages) => (pages ? new Map(pages) : undefined));
+  return (await authorPages)?.get(slug);
 }

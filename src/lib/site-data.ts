@@ -47,8 +47,6 @@ export interface AuthorView {
   coauthors: Array<{ slug: string; name: string; path: string; count: number }>;
   categories: Array<{ id: string; name: string | null; path: string; count: number }>;
   years: Array<{ year: number; count: number }>;
-  /** The page's content, when the data-files worker made it (see render/author-html.ts). */
-  pageHtml: string | undefined;
 }
 
 /** A category with its papers, newest first. */
@@ -152,14 +150,12 @@ function viewPaper(paper: Paper, onMathError: (message: string) => void, rendere
 
 /**
  * Builds all route data from the records; `log` hears about formulas that fell back to source. `rendered` holds
- * papers' fragments and `authorPages` author pages' content, made beforehand (by the data-files worker), by id
- * and by slug. Pure.
+ * papers' fragments made beforehand (by the data-files worker), by id. Pure.
  */
 export function buildSiteData(
   records: readonly Paper[],
   log: (message: string) => void = () => {},
   rendered?: ReadonlyMap<string, PaperFragments>,
-  authorPages?: ReadonlyMap<string, string>,
 ): SiteData {
   // Sorts as `localeCompare(…, 'en')` does, without looking up a collator for each comparison.
   const english = new Intl.Collator('en');
@@ -203,7 +199,6 @@ export function buildSiteData(
         .map(([id, count]) => ({ id, name: entry.papers.flatMap((view) => view.paper.categories).find((category) => category.id === id)?.name ?? null, path: paths.category(id), count }))
         .sort((a, b) => b.count - a.count || english.compare(a.id, b.id)),
       years: [...yearCounts].map(([year, count]) => ({ year, count })).sort((a, b) => a.year - b.year),
-      pageHtml: authorPages?.get(slug),
     };
   });
   authors.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
