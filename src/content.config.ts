@@ -1,6 +1,6 @@
-// The same defineCollection that `astro:content` re-exports, from its own module: importing the virtual module
-// here makes the build's content sync load Astro's whole content runtime through Vite first, about half a
-// second before the loader could start (BENCHMARKS.md, "Site build").
+// The defineCollection that `astro:content` wraps (adding only a check for live collections), from its own
+// module: importing the virtual module here makes the build's content sync load Astro's whole content runtime
+// through Vite first, about half a second before the loader could start (BENCHMARKS.md, "Site build").
 import { defineCollection } from 'astro/content/config';
 import { loadSiteConfig } from './config.ts';
 import { papersLoader } from './lib/papers-loader.ts';

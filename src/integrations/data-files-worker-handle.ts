@@ -43,7 +43,7 @@ export function startDataFilesWorker(parse?: CorpusKey): DataFilesWorkerHandle {
       fail(new Error(message.outcome.ok ? 'the data-files worker sent no corpus' : message.outcome.error));
       settle(message.outcome);
     });
-    // The loader and the route data then do the work themselves; the build still fails at the end for want of the data files.
+    // The loader, the route data and the author pages then do the work themselves; the build still fails at the end for want of the data files.
     worker.once('error', (error) => {
       fail(error);
       settle({ ok: false, error: error.stack ?? error.message });

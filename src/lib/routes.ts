@@ -34,18 +34,13 @@ export function getSiteData(): Promise<SiteData> {
   return cached;
 }
 
-let authorPages: Promise<Map<string, string> | undefined> | undefined;
+let authorPages: Promise<ReadonlyMap<string, string> | undefined> | undefined;
 
 /**
  * An author page's content as the data-files worker made it (`astro build`), or undefined: then the page makes
- * it. Not part of the route data, so that the route data is built while the worker is still making these. Taken
- * once: a build renders each page once, and the rest of the build runs with a smaller heap (about 100 MB less
- * for 10,000 papers; BENCHMARKS.md, "Site build").
+ * it. Not part of the route data, so that the route data is built while the worker is still making these.
  */
 export async function workerAuthorPage(slug: string): Promise<string | undefined> {
   authorPages ??= (takeAuthorPages(corpusKey)?.catch(() => null) ?? Promise.resolve(null)).then((pages) => (pages ? new Map(pages) : undefined));
-  const pages = await authorPages;
-  const content = pages?.get(slug);
-  pages?.delete(slug);
-  return content;
+  return (await authorPages)?.get(slug);
 }

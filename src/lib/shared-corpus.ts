@@ -7,7 +7,7 @@ import type { Paper } from './schema.ts';
 /**
  * Hands what the data-files worker of an `astro build` makes to the main thread: the parsed corpus to the content
  * loader, so the dumps are parsed and merged once per build and off the main thread that renders the pages, and
- * the papers' rendered fragments and the author pages' content to the route data. The integration publishes each as a promise on globalThis:
+ * the papers' rendered fragments to the route data and the author pages' content to the author pages. The integration publishes each as a promise on globalThis:
  * the loader and the pages run in Vite's module runner and in Astro's prerender bundle, which evaluate their own
  * copies of this module in the same thread, so a module variable would not be shared. The loader in turn hands
  * the route data the records it has just stored, so the pages need not read back the data store Astro wrote (a
@@ -104,7 +104,7 @@ export function takeStoredRecords(key: CorpusKey): Promise<readonly Paper[]> | n
   return take(STORED, key);
 }
 
-/** Publishes the author pages' content being made for the corpus of `key` to the route data of this process. */
+/** Publishes the author pages' content being made for the corpus of `key` to the author pages of this process. */
 export function publishAuthorPages(key: CorpusKey, pages: Promise<AuthorPages>): void {
   publish(AUTHOR_PAGES, key, pages);
 }
