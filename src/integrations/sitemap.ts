@@ -2,28 +2,27 @@ import { writeFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { SitemapIndexStream, SitemapStream } from 'sitemap';
+import type { SitemapIndexStream, SitemapStream, streamToPromise } from 'sitemap';
 
 // The sitemap protocol's limit of URLs per file.
 const URLS_PER_FILE = 50_000;
 
-async function xmlOf(stream: SitemapStream | SitemapIndexStream, urls: readonly string[]): Promise<string> {
-  const { streamToPromise } = await import('sitemap');
-  return (await streamToPromise(Readable.from(urls.map((url) => ({ url }))).pipe(stream))).toString('utf8');
+async function xmlOf(toPromise: typeof streamToPromise, stream: SitemapStream | SitemapIndexStream, urls: readonly string[]): Promise<string> {
+  return (await toPromise(Readable.from(urls.map((url) => ({ url }))).pipe(stream))).toString('utf8');
 }
 
 /** The sitemap files of a site: `sitemap-0.xml`… of the page URLs, and `sitemap-index.xml` listing them (none without pages). */
 export async function sitemapFiles(root: URL, urls: readonly string[]): Promise<Array<{ name: string; xml: string }>> {
   // Loaded when the sitemap is written, not with astro.config.mjs: every module the config imports is loaded
   // before the build can start (BENCHMARKS.md, "Site build").
-  const { SitemapIndexStream, SitemapStream } = await import('sitemap');
+  const { SitemapIndexStream, SitemapStream, streamToPromise } = await import('sitemap');
   const files: Array<{ name: string; xml: string }> = [];
   for (let start = 0; start < urls.length; start += URLS_PER_FILE) {
-    files.push({ name: `sitemap-${files.length}.xml`, xml: await xmlOf(new SitemapStream({ hostname: root.href }), urls.slice(start, start + URLS_PER_FILE)) });
+    files.push({ name: `sitemap-${files.length}.xml`, xml: await xmlOf(streamToPromise, new SitemapStream({ hostname: root.href }), urls.slice(start, start + URLS_PER_FILE)) });
   }
   // The sitemap protocol has no empty file: no pages, no sitemap.
   if (files.length === 0) return [];
-  const index = await xmlOf(new SitemapIndexStream(), files.map((file) => new URL(file.name, root).href));
+  const index = await xmlOf(streamToPromise, new SitemapIndexStream(), files.map((file) => new URL(file.name, root).href));
   return [{ name: 'sitemap-index.xml', xml: index }, ...files];
 }
 
