@@ -4,6 +4,7 @@ import { groupEntries, mergeEntries, type MergedPaper } from './merge.ts';
 import { normaliseEntry, yearPolicyFor, type NormalEntry } from './normalise.ts';
 import { parseDump } from './parsers/parse-dump.ts';
 import type { DumpEntry } from './parsers/types.ts';
+import { ASTRO_IMAGE_IMPORT_PREFIX, reservedTextPaths } from './reserved-text.ts';
 import { PaperSchema, SourcesFileSchema, type DumpFormat, type Paper, type SourcesFile } from './schema.ts';
 import { shortHash, toSlug } from './slug.ts';
 import { buildSplitLexicon } from './split/split-title-authors.ts';
@@ -137,6 +138,20 @@ function toRecord(draft: MergedPaper, id: string): Paper {
   };
 }
 
+// A record with text Astro's content layer would rewrite (reserved-text.ts) is an error at the entry that gave it.
+function reservedTextIssue(record: Paper, entries: readonly NormalEntry[]): Issue | null {
+  const fields = reservedTextPaths(record);
+  if (fields.length === 0) return null;
+  const entry = entries.find((candidate) => reservedTextPaths(candidate).length > 0);
+  const source = entry ?? record.sources[0];
+  return {
+    severity: 'error',
+    file: source?.file ?? '(corpus)',
+    line: source?.line ?? null,
+    message: `the paper's ${fields.join(' and ')} ${fields.length === 1 ? 'starts' : 'start'} with "${ASTRO_IMAGE_IMPORT_PREFIX}", which Astro's content layer takes for an image import and would rewrite; edit the dump so that no text starts with it`,
+  };
+}
+
 /** Newest first, undated last, then by id: the order of papers.json and of every list. */
 export function comparePapers(a: Paper, b: Paper): number {
   if (a.published !== b.published) {
@@ -187,10 +202,15 @@ export function buildCorpus(dumps: readonly DumpInput[], options: CorpusOptions 
     const draft = drafts[index] as MergedPaper;
     const record = toRecord(draft, ids[index] ?? '');
     const check = PaperSchema.safeParse(record);
+    const reserved = check.success ? reservedTextIssue(record, group.map((entryIndex) => normal[entryIndex] as NormalEntry)) : null;
     group.forEach((entryIndex, position) => {
       const file = normal[entryIndex]?.file ?? '';
-      count(!check.success ? rejected : position === 0 ? made : merged, file);
+      count(!check.success || reserved ? rejected : position === 0 ? made : merged, file);
     });
+    if (reserved) {
+      corpusIssues.push(reserved);
+      return;
+    }
     if (!check.success) {
       const source = record.sources[0];
       corpusIssues.push({
