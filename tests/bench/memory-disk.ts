@@ -16,6 +16,8 @@ export const MEMORY_ROOT = '/dev/shm/papershelf-bench';
 export const MEMORY_SITE_DIR = join(MEMORY_ROOT, 'site');
 /** The trivial floor (same build settings) inside MEMORY_ROOT. */
 export const MEMORY_TRIVIAL_DIR = join(MEMORY_ROOT, 'trivial-same-settings');
+/** The same-bytes floor (the real site's page sizes, same build settings) inside MEMORY_ROOT. */
+export const MEMORY_SIZED_DIR = join(MEMORY_ROOT, 'same-bytes');
 
 // What `astro build` reads from the project besides node_modules and the data folder (given by PAPERS_DATA_DIR).
 const BUILD_INPUTS = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public'];

@@ -7,7 +7,8 @@
  * Cold: the output folder and the content layer's data store (node_modules/.astro/data-store.json) are deleted
  * before every real build; the trivial project keeps no cache between runs either. With `--profile`, one more real
  * build runs under `node --cpu-prof` and the top self-time functions and files are added to the section. With
- * `--in-memory`, the real build and the same-settings floor are also built `--runs` times from copies on a tmpfs.
+ * `--in-memory`, the real build and the same-settings floor are also built `--runs` times from copies on a tmpfs,
+ * together with a third project, the same-bytes floor: the real site's page count and page sizes, one expression each.
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,8 +16,8 @@ import { astroBuild, logTail, measureOutput, type BuildMeasure } from './astro-b
 import { flagValue, formatBytes, formatCount, formatSeconds, machineLine, median, shouldWrite, writeSection } from './bench-report.ts';
 import { buildBenchSite, builtPaperCount, prepareData, SEED, siteDirs, SITE_10K } from './bench-sites.ts';
 import { profileFiles, summariseProfileFiles, topRows, type ProfileSummary } from './cpu-profile.ts';
-import { clearMemoryDisk, copyProjectToMemory, memoryDiskAvailable, MEMORY_TRIVIAL_DIR } from './memory-disk.ts';
-import { SITE_BUILD_CONCURRENCY, TRIVIAL_DIR, TRIVIAL_SAME_SETTINGS_DIR, writeTrivialSite } from './trivial-site.ts';
+import { clearMemoryDisk, copyProjectToMemory, memoryDiskAvailable, MEMORY_SIZED_DIR, MEMORY_TRIVIAL_DIR } from './memory-disk.ts';
+import { htmlPageSizes, SITE_BUILD_CONCURRENCY, TRIVIAL_DIR, TRIVIAL_SAME_SETTINGS_DIR, writeSizedSite, writeTrivialSite } from './trivial-site.ts';
 
 /** The heading of this benchmark's BENCHMARKS.md section. */
 export const SECTION_TITLE = '## Site build (issue #3)';
@@ -45,8 +46,12 @@ export interface SiteBenchResult {
   /** HTML pages of the real site per top-level folder. */
   pagesByRoute: Array<[string, number]>;
   profile: (ProfileSummary & { workerBusyMs: number }) | null;
-  /** The real build and the same-settings floor again, both writing to a tmpfs (`--in-memory`). */
-  memory: { real: BuildSeries; trivialSame: BuildSeries } | null;
+  /**
+   * The real build and the same-settings floor again, both writing to a tmpfs (`--in-memory`), and the same-bytes
+   * floor: what Astro alone spends on pages of the real site's sizes, which tells the cost of the bytes from the
+   * cost of Papershelf's own work.
+   */
+  memory: { real: BuildSeries; trivialSame: BuildSeries; sameBytes: BuildSeries } | null;
 }
 
 const TRIVIAL_DIST = join(TRIVIAL_DIR, 'dist');
@@ -109,20 +114,28 @@ async function profileRealBuild(): Promise<ProfileSummary & { workerBusyMs: numb
   return { ...main, workerBusyMs: workers.totalMs };
 }
 
-// Alternating cold builds of the real site and the same-settings floor, both in memory; the copies are deleted after.
-async function measureInMemory(runs: number, pages: number): Promise<{ real: BuildSeries; trivialSame: BuildSeries }> {
+// Alternating cold builds of the real site and the two floors, all in memory; the copies are deleted after.
+async function measureInMemory(runs: number, pageSizes: readonly number[]): Promise<NonNullable<SiteBenchResult['memory']>> {
   const root = copyProjectToMemory();
-  writeTrivialSite(pages, MEMORY_TRIVIAL_DIR, SITE_BUILD_CONCURRENCY);
+  writeTrivialSite(pageSizes.length, MEMORY_TRIVIAL_DIR, SITE_BUILD_CONCURRENCY);
+  writeSizedSite(pageSizes, MEMORY_SIZED_DIR, SITE_BUILD_CONCURRENCY);
   const real: BuildMeasure[] = [];
   const trivialSame: BuildMeasure[] = [];
+  const sameBytes: BuildMeasure[] = [];
   try {
     for (let run = 1; run <= runs; run++) {
       real.push(await buildBenchSite(SITE_10K, { cwd: root, outDir: join(root, 'dist') }));
       describeRun(`real, in memory #${run}`, real[real.length - 1] as BuildMeasure);
       trivialSame.push(await buildTrivial(MEMORY_TRIVIAL_DIR));
       describeRun(`trivial, same settings, in memory #${run}`, trivialSame[trivialSame.length - 1] as BuildMeasure);
+      sameBytes.push(await buildTrivial(MEMORY_SIZED_DIR));
+      describeRun(`same bytes, same settings, in memory #${run}`, sameBytes[sameBytes.length - 1] as BuildMeasure);
     }
-    return { real: { runs: real, ...measureOutput(join(root, 'dist')) }, trivialSame: { runs: trivialSame, ...measureOutput(join(MEMORY_TRIVIAL_DIR, 'dist')) } };
+    return {
+      real: { runs: real, ...measureOutput(join(root, 'dist')) },
+      trivialSame: { runs: trivialSame, ...measureOutput(join(MEMORY_TRIVIAL_DIR, 'dist')) },
+      sameBytes: { runs: sameBytes, ...measureOutput(join(MEMORY_SIZED_DIR, 'dist')) },
+    };
   } finally {
     clearMemoryDisk();
   }
@@ -157,7 +170,7 @@ export async function measureSiteBuild(runs: number, profile: boolean, inMemory 
     trivial: { runs: trivialRuns, ...measureOutput(TRIVIAL_DIST) },
     trivialSame: { runs: trivialSameRuns, ...measureOutput(TRIVIAL_SAME_DIST) },
     pagesByRoute: pagesByRoute(dist),
-    memory: inMemory ? await measureInMemory(runs, measureOutput(dist).pages) : null,
+    memory: inMemory ? await measureInMemory(runs, htmlPageSizes(dist)) : null,
     profile: profile ? await profileRealBuild() : null,
   };
 }
@@ -231,18 +244,24 @@ export function buildTable(result: SiteBenchResult): string {
 /** The in-memory rounds as a markdown table, or nothing when they did not run. */
 export function memoryTable(result: SiteBenchResult): string[] {
   if (!result.memory) return [];
-  const { real, trivialSame } = result.memory;
+  const { real, trivialSame, sameBytes } = result.memory;
   return [
     '',
     `**In memory** (\`--in-memory\`): the same two builds, alternating, from a copy of the project on a tmpfs (tests/bench/memory-disk.ts), so that neither`,
     `writes its output to the disk: ${(minSeconds(real) / minSeconds(trivialSame)).toFixed(2)}× the same-settings floor. On these VMs the disk's speed changes a lot from minute to minute, and the real`,
     'build writes over a hundred times the bytes of the floor, so this is the comparison of the work itself. (The caches in the',
     "borrowed node_modules stay on disk: Vite's, and the real build's 18 MB content-layer data store, which the floor does not have.)",
+    'A third project is built in the same rounds, the same-bytes floor (`writeSizedSite` in tests/bench/trivial-site.ts): as many pages as',
+    "the real site's, each of the size of one of its pages, filled with unique text (non-Latin-1 letters included) by one expression, with no data,",
+    `component or content layer. It takes ${(minSeconds(sameBytes) / minSeconds(trivialSame)).toFixed(2)}× the trivial floor: what Astro spends on the real site's ${formatBytes(sameBytes.bytes)} of pages;`,
+    "the rest of the real build's time is Papershelf's own work (the dumps' parse, the content layer, the pages' data and markup, the data files).",
     '',
     ...TABLE_HEAD,
     seriesRow(`Papershelf, ${formatCount(result.papers)} papers, in memory`, real),
     seriesRow(`Trivial floor, same settings, in memory`, trivialSame),
+    seriesRow(`Same-bytes floor (same pages and page sizes), same settings, in memory`, sameBytes),
     ratioRow('floor, same settings, in memory', real, trivialSame),
+    ratioRow('same-bytes floor, in memory', real, sameBytes),
   ];
 }
 
