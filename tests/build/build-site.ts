@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The project root. */
@@ -19,21 +20,47 @@ function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-// One attempt at the lock (a directory); a lock older than ten minutes was left by a killed run.
-function tryTakeLock(): boolean {
-  mkdirSync(fileURLToPath(new URL('../output/', import.meta.url)), { recursive: true });
+// Whether a process is still running (signal 0 only checks; EPERM means it runs as another user).
+function isRunning(pid: number): boolean {
   try {
-    mkdirSync(LOCK);
+    process.kill(pid, 0);
     return true;
-  } catch {
-    const held = statSync(LOCK, { throwIfNoEntry: false });
-    if (held && Date.now() - held.mtimeMs > 600_000) rmSync(LOCK, { recursive: true, force: true });
-    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
+// The pid in a lock's owner file; null while the taker has not written it yet (or an older run wrote none).
+function lockOwner(lock: string): number | null {
+  try {
+    const pid = Number(readFileSync(join(lock, 'owner'), 'utf8'));
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One attempt at a lock directory; the taker's pid goes in its `owner` file. A lock whose owner has exited (a
+ * killed test run or benchmark) is broken at once, and any lock after ten minutes.
+ */
+export function tryTakeLock(lock: string): boolean {
+  mkdirSync(dirname(lock), { recursive: true });
+  try {
+    mkdirSync(lock);
+  } catch {
+    const held = statSync(lock, { throwIfNoEntry: false });
+    const owner = lockOwner(lock);
+    const abandoned = (owner !== null && !isRunning(owner)) || (held !== undefined && Date.now() - held.mtimeMs > 600_000);
+    if (abandoned) rmSync(lock, { recursive: true, force: true });
+    return false;
+  }
+  writeFileSync(join(lock, 'owner'), String(process.pid));
+  return true;
+}
+
 function withBuildLock<T>(run: () => T): T {
-  while (!tryTakeLock()) sleep(200);
+  while (!tryTakeLock(LOCK)) sleep(200);
   try {
     return run();
   } finally {
@@ -43,7 +70,7 @@ function withBuildLock<T>(run: () => T): T {
 
 /** Runs `task` holding the lock every build of the project takes (they share Astro's content cache); waits without blocking. */
 export async function withProjectBuildLock<T>(task: () => Promise<T>): Promise<T> {
-  while (!tryTakeLock()) await new Promise((resolve) => setTimeout(resolve, 200));
+  while (!tryTakeLock(LOCK)) await new Promise((resolve) => setTimeout(resolve, 200));
   try {
     return await task();
   } finally {
