@@ -4,7 +4,7 @@ import { groupEntries, mergeEntries, type MergedPaper } from './merge.ts';
 import { normaliseEntry, yearPolicyFor, type NormalEntry } from './normalise.ts';
 import { parseDump } from './parsers/parse-dump.ts';
 import type { DumpEntry } from './parsers/types.ts';
-import { ASTRO_IMAGE_IMPORT_PREFIX, reservedTextPaths } from './reserved-text.ts';
+import { ASTRO_IMAGE_IMPORT_PREFIX, recordFieldName, reservedText } from './reserved-text.ts';
 import { PaperSchema, SourcesFileSchema, type DumpFormat, type Paper, type SourcesFile } from './schema.ts';
 import { shortHash, toSlug } from './slug.ts';
 import { buildSplitLexicon } from './split/split-title-authors.ts';
@@ -138,17 +138,22 @@ function toRecord(draft: MergedPaper, id: string): Paper {
   };
 }
 
-// A record with text Astro's content layer would rewrite (reserved-text.ts) is an error at the entry that gave it.
+// A record with text Astro's content layer would rewrite (reserved-text.ts) is an error at the entry that gave
+// that text; the paper's other entries are named, as they are reported with it.
 function reservedTextIssue(record: Paper, entries: readonly NormalEntry[]): Issue | null {
-  const fields = reservedTextPaths(record);
-  if (fields.length === 0) return null;
-  const entry = entries.find((candidate) => reservedTextPaths(candidate).length > 0);
-  const source = entry ?? record.sources[0];
+  const found = reservedText(record);
+  if (found.length === 0) return null;
+  // Merging joins comments, so the record's text may start with an entry's rather than equal it.
+  const gave = (entry: NormalEntry) => reservedText(entry).some(({ text }) => found.some((record) => record.text.startsWith(text)));
+  const source = entries.find(gave) ?? entries.find((entry) => reservedText(entry).length > 0) ?? record.sources[0];
+  const fields = [...new Set(found.map(({ path }) => recordFieldName(path)))];
+  const fix = fields.includes('dump file name') ? 'rename the dump (or its folder) and edit any text that starts with it' : 'edit the dump so that no text starts with it';
+  const others = entries.filter((entry) => entry !== source).map((entry) => `${entry.file}:${entry.line}`);
   return {
     severity: 'error',
     file: source?.file ?? '(corpus)',
     line: source?.line ?? null,
-    message: `the paper's ${fields.join(' and ')} ${fields.length === 1 ? 'starts' : 'start'} with "${ASTRO_IMAGE_IMPORT_PREFIX}", which Astro's content layer takes for an image import and would rewrite; edit the dump so that no text starts with it`,
+    message: `the paper's ${fields.join(' and ')} ${fields.length === 1 ? 'starts' : 'start'} with "${ASTRO_IMAGE_IMPORT_PREFIX}", which Astro's content layer takes for an image import and would rewrite; ${fix}${others.length > 0 ? ` (the paper's other entries, ${others.join(', ')}, are left out with it)` : ''}`,
   };
 }
 

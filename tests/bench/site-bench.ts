@@ -212,6 +212,11 @@ function seriesRow(label: string, series: BuildSeries): string {
   return `| ${label} | ${formatCount(series.pages)} | ${formatRuns(series)} | ${minSecondsCell(series, cpuSeconds)} | ${minSecondsCell(series, mainThreadCpu)} | ${stageCell(fastest?.stages.syncSeconds)} | ${stageCell(fastest?.stages.routesSeconds)} | ${formatCount(pagesPerSecond(series))} | ${peakRss(series)} | ${formatBytes(series.bytes)} (${formatCount(series.files)} files) |`;
 }
 
+// A ratio with a decimal while it is small (1.6×), without one once it is large (132×).
+function timesCell(ratio: number): string {
+  return `${ratio.toFixed(ratio < 10 ? 1 : 0)}×`;
+}
+
 function ratioRow(label: string, real: BuildSeries, floor: BuildSeries): string {
   const stageRatio = (pick: (measure: BuildMeasure) => number | null) => {
     const fastReal = fastestRun(real);
@@ -221,7 +226,7 @@ function ratioRow(label: string, real: BuildSeries, floor: BuildSeries): string 
     return a === null || b === null || b === 0 ? '' : `${(a / b).toFixed(1)}×`;
   };
   const ratio = minSeconds(real) / minSeconds(floor);
-  return `| **Papershelf ÷ ${label}** | | **${ratio.toFixed(2)}×** | ${minRatioCell(real, floor, cpuSeconds)} | ${minRatioCell(real, floor, mainThreadCpu)} | ${stageRatio((m) => m.stages.syncSeconds)} | ${stageRatio((m) => m.stages.routesSeconds)} | | ${(maxRss(real) / maxRss(floor)).toFixed(1)}× | ${(real.bytes / floor.bytes).toFixed(0)}× |`;
+  return `| **Papershelf ÷ ${label}** | | **${ratio.toFixed(2)}×** | ${minRatioCell(real, floor, cpuSeconds)} | ${minRatioCell(real, floor, mainThreadCpu)} | ${stageRatio((m) => m.stages.syncSeconds)} | ${stageRatio((m) => m.stages.routesSeconds)} | | ${(maxRss(real) / maxRss(floor)).toFixed(1)}× | ${timesCell(real.bytes / floor.bytes)} |`;
 }
 
 const TABLE_HEAD = [
@@ -247,7 +252,7 @@ export function memoryTable(result: SiteBenchResult): string[] {
   const { real, trivialSame, sameBytes } = result.memory;
   return [
     '',
-    `**In memory** (\`--in-memory\`): the same two builds, alternating, from a copy of the project on a tmpfs (tests/bench/memory-disk.ts), so that neither`,
+    `**In memory** (\`--in-memory\`): the real build and the same-settings floor again, alternating, from copies on a tmpfs (tests/bench/memory-disk.ts), so that neither`,
     `writes its output to the disk: ${(minSeconds(real) / minSeconds(trivialSame)).toFixed(2)}× the same-settings floor. On these VMs the disk's speed changes a lot from minute to minute, and the real`,
     'build writes over a hundred times the bytes of the floor, so this is the comparison of the work itself. (The caches in the',
     "borrowed node_modules stay on disk: Vite's, and the real build's 18 MB content-layer data store, which the floor does not have.)",

@@ -76,7 +76,8 @@ export function getStaticPaths() {
   let seed = 1;
   const words = [];
   for (let length = 0; length < 1_200_000; ) {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
+    // Park–Miller: the product stays below 2^53, so the sequence is exact in doubles (and does not cycle soon).
+    seed = (seed * 48271) % 2147483647;
     const word = WORDS[seed % WORDS.length];
     words.push(word);
     length += word.length + 1;

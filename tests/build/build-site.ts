@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,7 +31,7 @@ function isRunning(pid: number): boolean {
   }
 }
 
-// The pid in a lock's owner file; null while the taker has not written it yet (or an older run wrote none).
+// The pid in a lock's owner file; null while the taker has not written it yet (or a run before owners wrote none).
 function lockOwner(lock: string): number | null {
   try {
     const pid = Number(readFileSync(join(lock, 'owner'), 'utf8'));
@@ -40,23 +41,52 @@ function lockOwner(lock: string): number | null {
   }
 }
 
+// A lock whose owner has exited is moved aside before it is deleted: of several takers that find it abandoned at
+// once, one moves it, and the others' moves fail, so none deletes a lock taken meanwhile.
+function breakAbandonedLock(lock: string, owner: number): void {
+  const aside = `${lock}.abandoned-${process.pid}-${randomUUID()}`;
+  try {
+    renameSync(lock, aside);
+  } catch {
+    return;
+  }
+  if (lockOwner(aside) === owner) return rmSync(aside, { recursive: true, force: true });
+  // Taken again between the check and the move: put it back for that taker.
+  try {
+    renameSync(aside, lock);
+  } catch {
+    rmSync(aside, { recursive: true, force: true });
+  }
+}
+
 /**
  * One attempt at a lock directory; the taker's pid goes in its `owner` file. A lock whose owner has exited (a
- * killed test run or benchmark) is broken at once, and any lock after ten minutes.
+ * killed test run or benchmark) is broken at once; one without an owner only after ten minutes.
  */
 export function tryTakeLock(lock: string): boolean {
   mkdirSync(dirname(lock), { recursive: true });
   try {
     mkdirSync(lock);
   } catch {
-    const held = statSync(lock, { throwIfNoEntry: false });
     const owner = lockOwner(lock);
-    const abandoned = (owner !== null && !isRunning(owner)) || (held !== undefined && Date.now() - held.mtimeMs > 600_000);
-    if (abandoned) rmSync(lock, { recursive: true, force: true });
+    if (owner !== null) {
+      if (!isRunning(owner)) breakAbandonedLock(lock, owner);
+      return false;
+    }
+    const held = statSync(lock, { throwIfNoEntry: false });
+    if (held && Date.now() - held.mtimeMs > 600_000) rmSync(lock, { recursive: true, force: true });
     return false;
   }
-  writeFileSync(join(lock, 'owner'), String(process.pid));
+  // Written aside and renamed in, so that a reader never sees half a pid.
+  const draft = join(lock, `owner.${randomUUID()}`);
+  writeFileSync(draft, String(process.pid));
+  renameSync(draft, join(lock, 'owner'));
   return true;
+}
+
+/** Gives a lock back, unless it is no longer this process's (broken as abandoned and taken by another). */
+export function releaseLock(lock: string): void {
+  if (lockOwner(lock) === process.pid) rmSync(lock, { recursive: true, force: true });
 }
 
 function withBuildLock<T>(run: () => T): T {
@@ -64,7 +94,7 @@ function withBuildLock<T>(run: () => T): T {
   try {
     return run();
   } finally {
-    rmSync(LOCK, { recursive: true, force: true });
+    releaseLock(LOCK);
   }
 }
 
@@ -74,7 +104,7 @@ export async function withProjectBuildLock<T>(task: () => Promise<T>): Promise<T
   try {
     return await task();
   } finally {
-    rmSync(LOCK, { recursive: true, force: true });
+    releaseLock(LOCK);
   }
 }
 

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tryTakeLock } from '../build/build-site.ts';
+import { releaseLock, tryTakeLock } from '../build/build-site.ts';
 
 const folders: string[] = [];
 afterEach(() => {
@@ -36,6 +36,21 @@ describe('the build lock the build tests and benchmarks share', () => {
     mkdirSync(lock, { recursive: true });
     writeFileSync(join(lock, 'owner'), String(exitedPid()));
     expect(tryTakeLock(lock)).toBe(false);
+    expect(tryTakeLock(lock)).toBe(true);
+  });
+
+  it('keeps a lock whose owner runs, however old, and is given back only by its owner', () => {
+    const lock = lockPath();
+    mkdirSync(lock, { recursive: true });
+    // Another live process: this test's parent.
+    writeFileSync(join(lock, 'owner'), String(process.ppid));
+    const hourAgo = new Date(Date.now() - 60 * 60_000);
+    utimesSync(lock, hourAgo, hourAgo);
+    expect(tryTakeLock(lock)).toBe(false);
+    releaseLock(lock);
+    expect(tryTakeLock(lock)).toBe(false);
+    writeFileSync(join(lock, 'owner'), String(process.pid));
+    releaseLock(lock);
     expect(tryTakeLock(lock)).toBe(true);
   });
 
