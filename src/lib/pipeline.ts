@@ -144,7 +144,7 @@ function reservedTextIssue(record: Paper, entries: readonly NormalEntry[]): Issu
   const found = reservedText(record);
   if (found.length === 0) return null;
   // Merging joins comments, so the record's text may start with an entry's rather than equal it.
-  const gave = (entry: NormalEntry) => reservedText(entry).some(({ text }) => found.some((record) => record.text.startsWith(text)));
+  const gave = (entry: NormalEntry) => reservedText(entry).some(({ text }) => found.some((stored) => stored.text.startsWith(text)));
   const source = entries.find(gave) ?? entries.find((entry) => reservedText(entry).length > 0) ?? record.sources[0];
   const fields = [...new Set(found.map(({ path }) => recordFieldName(path)))];
   const fix = fields.includes('dump file name') ? 'rename the dump (or its folder) and edit any text that starts with it' : 'edit the dump so that no text starts with it';

@@ -122,14 +122,16 @@ async function measureInMemory(runs: number, pageSizes: readonly number[]): Prom
   const real: BuildMeasure[] = [];
   const trivialSame: BuildMeasure[] = [];
   const sameBytes: BuildMeasure[] = [];
+  const record = async (into: BuildMeasure[], label: string, build: () => Promise<BuildMeasure>) => {
+    const measure = await build();
+    into.push(measure);
+    describeRun(label, measure);
+  };
   try {
     for (let run = 1; run <= runs; run++) {
-      real.push(await buildBenchSite(SITE_10K, { cwd: root, outDir: join(root, 'dist') }));
-      describeRun(`real, in memory #${run}`, real[real.length - 1] as BuildMeasure);
-      trivialSame.push(await buildTrivial(MEMORY_TRIVIAL_DIR));
-      describeRun(`trivial, same settings, in memory #${run}`, trivialSame[trivialSame.length - 1] as BuildMeasure);
-      sameBytes.push(await buildTrivial(MEMORY_SIZED_DIR));
-      describeRun(`same bytes, same settings, in memory #${run}`, sameBytes[sameBytes.length - 1] as BuildMeasure);
+      await record(real, `real, in memory #${run}`, () => buildBenchSite(SITE_10K, { cwd: root, outDir: join(root, 'dist') }));
+      await record(trivialSame, `trivial, same settings, in memory #${run}`, () => buildTrivial(MEMORY_TRIVIAL_DIR));
+      await record(sameBytes, `same bytes, same settings, in memory #${run}`, () => buildTrivial(MEMORY_SIZED_DIR));
     }
     return {
       real: { runs: real, ...measureOutput(join(root, 'dist')) },

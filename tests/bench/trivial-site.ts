@@ -117,4 +117,3 @@ export function htmlPageSizes(dist: string): number[] {
 export function writeSizedSite(sizes: readonly number[], dir: string, concurrency: number): void {
   writeFloorProject(dir, concurrency, sizedPageSource(sizes));
 }
-

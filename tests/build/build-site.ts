@@ -41,9 +41,9 @@ function lockOwner(lock: string): number | null {
   }
 }
 
-// A lock whose owner has exited is moved aside before it is deleted: of several takers that find it abandoned at
-// once, one moves it, and the others' moves fail, so none deletes a lock taken meanwhile.
-function breakAbandonedLock(lock: string, owner: number): void {
+// An abandoned lock is moved aside before it is deleted: of several takers that find it abandoned at once, one
+// moves it and the others' moves fail, so none deletes a lock taken meanwhile. `owner` is the one seen (or null).
+function breakAbandonedLock(lock: string, owner: number | null): void {
   const aside = `${lock}.abandoned-${process.pid}-${randomUUID()}`;
   try {
     renameSync(lock, aside);
@@ -69,12 +69,9 @@ export function tryTakeLock(lock: string): boolean {
     mkdirSync(lock);
   } catch {
     const owner = lockOwner(lock);
-    if (owner !== null) {
-      if (!isRunning(owner)) breakAbandonedLock(lock, owner);
-      return false;
-    }
     const held = statSync(lock, { throwIfNoEntry: false });
-    if (held && Date.now() - held.mtimeMs > 600_000) rmSync(lock, { recursive: true, force: true });
+    const abandoned = owner !== null ? !isRunning(owner) : held !== undefined && Date.now() - held.mtimeMs > 600_000;
+    if (abandoned) breakAbandonedLock(lock, owner);
     return false;
   }
   // Written aside and renamed in, so that a reader never sees half a pid.
