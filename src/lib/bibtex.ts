@@ -61,14 +61,17 @@ export function bibtexKey(paper: Paper): string {
 export function toBibtex(paper: Paper): string {
   const authors = paper.authors.map((author) => bibtexName(author.name));
   if (paper.authorsTruncated) authors.push('others');
+  const missing = [paper.title === null ? 'title' : null, authors.length === 0 ? 'authors' : null].filter((name) => name !== null);
   const fields: Array<[string, string | null]> = [
-    ['title', paper.title ?? (paper.arxivId ? `arXiv:${paper.arxivId}` : null)],
+    // No invented title or author: a reference manager fills them in from the eprint, and the note says why they are absent.
+    ['title', paper.title],
     ['author', authors.length > 0 ? authors.join(' and ') : null],
     ['year', paper.published?.slice(0, 4) ?? null],
     ['eprint', paper.arxivId],
     ['archivePrefix', paper.arxivId ? 'arXiv' : null],
     ['primaryClass', paper.arxivId ? (paper.categories[0]?.id ?? null) : null],
     ['url', paper.arxivId ? `https://arxiv.org/abs/${paper.arxivId}` : paper.codeUrl],
+    ['note', missing.length > 0 ? `The listings this entry was made from give no ${missing.join(' and no ')}` : null],
   ];
   const body = fields
     .filter((entry): entry is [string, string] => entry[1] !== null)

@@ -18,7 +18,7 @@ const SYMBOLS: Readonly<Record<string, string>> = {
 /** LaTeX spellings that mean the same as another command or symbol ('' for formatting commands). */
 export const COMMAND_ALIASES: Readonly<Record<string, string>> = {
   le: 'leq', ge: 'geq', ne: 'neq', varepsilon: 'epsilon', vartheta: 'theta', varphi: 'phi', varrho: 'rho',
-  varpi: 'pi', varsigma: 'sigma', rightarrow: 'to', mapsto: 'to', Rightarrow: 'implies', ldots: '', dots: '',
+  varpi: 'pi', varsigma: 'sigma', rightarrow: 'to', gets: 'leftarrow', mapsto: 'to', Rightarrow: 'implies', ldots: '', dots: '',
   cdots: '', left: '', right: '', mathrm: '', mathbf: '', mathcal: '', mathbb: '', text: '', textrm: '', emph: '',
   textit: '', textbf: '', operatorname: '', big: '', Big: '', bigg: '', Bigg: '',
 };
@@ -89,23 +89,4 @@ export function plainWords(text: string): string[] {
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word !== '');
-}
-
-const UNICODE_OF_NAME: Readonly<Record<string, string>> = Object.fromEntries([
-  ...Object.entries(GREEK).map(([char, name]) => [name, char] as const).reverse(),
-  ...Object.entries(SYMBOLS).map(([char, name]) => [name, char] as const),
-  ['le', '≤'], ['ge', '≥'], ['ne', '≠'], ['rightarrow', '→'], ['varepsilon', 'ε'], ['vartheta', 'ϑ'], ['varphi', 'φ'],
-  ['cdot', '·'], ['ldots', '…'], ['cdots', '⋯'], ['dots', '…'], ['log', 'log'], ['exp', 'exp'], ['min', 'min'], ['max', 'max'],
-]);
-const DROPPED_COMMANDS = new Set(['mathrm', 'mathbf', 'mathcal', 'mathbb', 'mathsf', 'mathit', 'boldsymbol', 'text', 'textrm', 'textit', 'textbf', 'operatorname', 'left', 'right', 'big', 'Big', 'bigg', 'Bigg', 'displaystyle', 'frac', 'tfrac', 'dfrac', 'sqrt', 'widetilde', 'tilde', 'hat', 'widehat', 'bar', 'overline', 'vec']);
-
-/** A formula as readable Unicode text: `\Theta(1/\Delta^2)` → `Θ(1/Δ^2)`, `\mathcal{O}(n)` → `O(n)`. */
-export function texMathToUnicode(tex: string): string {
-  return tex
-    .replace(/\\([A-Za-z]+)\s*/g, (_, name: string) => (DROPPED_COMMANDS.has(name) ? '' : (UNICODE_OF_NAME[name] ?? name)))
-    .replace(/\\([%&$#_{}])/g, '$1')
-    .replace(/\\[,;:! ]/g, ' ')
-    .replace(/[{}]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
 }

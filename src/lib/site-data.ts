@@ -220,9 +220,10 @@ export function buildSiteData(
       path: paths.category(id),
       papers: entry.papers,
       topAuthors: [...countBy(entry.papers.flatMap((view) => [...new Set(view.paper.authors.map((author) => author.slug))]))]
-        .map(([slug, count]) => ({ slug, name: nameOf.get(slug) ?? slug, path: paths.author(slug), count }))
-        .sort((a, b) => b.count - a.count || english.compare(a.name, b.name))
-        .slice(0, 10),
+        // Ties by surname, as in the A–Z index and the home page's most prolific authors.
+        .sort(([slugA, countA], [slugB, countB]) => countB - countA || english.compare(authorBySlug.get(slugA)?.sortKey ?? slugA, authorBySlug.get(slugB)?.sortKey ?? slugB))
+        .slice(0, 10)
+        .map(([slug, count]) => ({ slug, name: nameOf.get(slug) ?? slug, path: paths.author(slug), count })),
     }))
     .sort((a, b) => english.compare(a.id, b.id));
   const categoryById = new Map(categories.map((category) => [category.id, category]));

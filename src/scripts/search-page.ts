@@ -114,10 +114,13 @@ export function startSearchPage(root: HTMLElement): void {
     });
   };
 
+  // The built title, e.g. "Search · Papershelf"; each query's history entry gets its own in front of it.
+  const baseTitle = document.title;
   const render = async () => {
     const current = ++run;
     input.value = state.q;
     sort.value = state.sort;
+    document.title = state.q === '' ? baseTitle : `“${state.q}” · ${baseTitle}`;
     if (state.q === '') {
       status.textContent = 'Type words from a title, an author’s name or an abstract. Prefixes and small typos are fine; math such as “Theta” or “\\Theta” works too.';
       results.replaceChildren();

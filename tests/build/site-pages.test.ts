@@ -63,6 +63,48 @@ describe('the seed site', () => {
     expect(huper).toContain('et al.');
   });
 
+  it('steps from each month and year to the next newer and older one that has papers', () => {
+    const months = data.years.flatMap((year) => year.months);
+    expect(months.length).toBeGreaterThan(2);
+    months.forEach((month, i) => {
+      const nav = elementsOf(readPage(SEED_SITE, month.path)).filter((element) => element.tag === 'a' && element.ancestorClasses.includes('pagination'));
+      const expected = [months[i - 1], months[i + 1]].filter((other) => other !== undefined).map((other) => `/${other.path}`);
+      expect(nav.map((link) => link.attrs.href), month.path).toEqual(expected);
+    });
+    const [newest, second] = data.years;
+    const yearNav = elementsOf(readPage(SEED_SITE, newest?.path ?? '')).filter((element) => element.tag === 'a' && element.ancestorClasses.includes('pagination'));
+    expect(yearNav.map((link) => link.attrs.href)).toEqual([`/${second?.path}`]);
+  });
+
+  it('links every category and author page to its feed, and every page to the site feed and papers.json', () => {
+    for (const path of [data.categories[0]?.path, data.authors[0]?.path]) {
+      const links = elementsOf(readPage(SEED_SITE, path ?? '')).filter((element) => element.tag === 'a').map((link) => link.attrs.href);
+      expect(links, path).toContain(`/${path}feed.xml`);
+      expect(links, path).toContain('/feed.xml');
+      expect(links, path).toContain('/papers.json');
+    }
+  });
+
+  it('shows an untitled paper by its arXiv id once, and its BibTeX invents no title', () => {
+    const untitled = data.papers.find((view) => view.untitled && view.paper.arxivId !== null && view.paper.version === null);
+    expect(untitled).toBeDefined();
+    const html = readPage(SEED_SITE, untitled?.path ?? '');
+    const id = untitled?.paper.arxivId ?? '';
+    expect(html).toContain(`<h1><span>arXiv:${id}</span>`);
+    expect(html, 'no second arXiv line above the heading').not.toContain(`<p class="meta">arXiv:${id}`);
+    expect(html).not.toContain(`title = {arXiv:${id}}`);
+    expect(html).toContain('give no title');
+  });
+
+  it('puts the search page’s script inside the document, and leaves no empty list on the undated page', () => {
+    const search = readPage(SEED_SITE, 'search/');
+    expect(search.trimEnd().endsWith('</html>')).toBe(true);
+    expect(search).toMatch(/<script type="module" src="[^"]+"><\/script>[\s\S]*<\/body>/);
+    expect(search).toContain('>author</a>, <a');
+    expect(data.undated).toHaveLength(0);
+    expect(readPage(SEED_SITE, 'dates/undated/')).not.toMatch(/<ol[^>]*>\s*<\/ol>/);
+  });
+
   it('shows an author with co-authors, categories and a papers-per-year chart', () => {
     const html = readPage(SEED_SITE, 'authors/baihe-huang/');
     // Baihe Huang is named on 20 title lines of seed 000 and on none of seed 002.

@@ -100,6 +100,8 @@ describe('search in the browser', () => {
     const titles = () => page.locator('[data-search-results] .paper-title').allTextContents();
     await expect.poll(async () => (await titles()).length).toBeGreaterThan(5);
     const before = await titles();
+    // Each query's history entry has its own title.
+    expect(await page.title()).toMatch(/^“learning” · Search · /);
     await page.getByRole('group', { name: 'Year' }).getByRole('checkbox', { name: /^2021 / }).check();
     await expect.poll(() => page.url()).toBe(`${base}search/?q=learning&year=2021`);
     await expect.poll(async () => (await titles()).length).toBeLessThan(before.length);

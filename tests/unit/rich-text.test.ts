@@ -79,7 +79,7 @@ describe('text-mode LaTeX', () => {
 
 describe('plain text and excerpts', () => {
   it('gives readable plain text of titles with math', () => {
-    expect(richTextToPlain('$p$-adic Limit of $\\Theta(1/\\Delta^2)$ \\emph{Forms}')).toBe('p-adic Limit of Θ(1/Δ^2) Forms');
+    expect(richTextToPlain('$p$-adic Limit of $\\Theta(1/\\Delta^2)$ \\emph{Forms}')).toBe('p-adic Limit of Θ(1/Δ²) Forms');
   });
   it('cuts excerpts between words, never inside math or braces', () => {
     const text = `${'word '.repeat(50)}$\\alpha + \\beta + \\gamma$ and \\emph{emphasised words here} ${'more '.repeat(50)}`;
@@ -109,6 +109,15 @@ describe('BibTeX', () => {
     );
     const withId = papers.find((paper) => paper.arxivId === '2503.01253');
     expect(withId && toBibtex(withId)).toContain('eprint = {2503.01253},\n  archivePrefix = {arXiv},');
+  });
+  it('invents no title for a paper no listing gave one and says so in a note', () => {
+    const untitled = papers.find((paper) => paper.title === null && paper.arxivId !== null && paper.authors.length === 0);
+    expect(untitled).toBeDefined();
+    if (!untitled) return;
+    const entry = toBibtex(untitled);
+    expect(entry).not.toMatch(/^\s*(title|author) = /m);
+    expect(entry).toContain(`eprint = {${untitled.arxivId}},`);
+    expect(entry).toContain('note = {The listings this entry was made from give no title and no authors},');
   });
   it('keeps particles with the surname', () => {
     expect(bibtexName('Aäron van den Oord')).toBe('van den Oord, Aäron');

@@ -1,4 +1,4 @@
-import { texMathToUnicode } from '../plain-text.ts';
+import { texMathToUnicode } from './math-text.ts';
 import { escapeHtml } from './escape-html.ts';
 import { renderTex } from './tex.ts';
 
