@@ -63,7 +63,7 @@ export function toBibtex(paper: Paper): string {
   if (paper.authorsTruncated) authors.push('others');
   const missing = [paper.title === null ? 'title' : null, authors.length === 0 ? 'authors' : null].filter((name) => name !== null);
   const fields: Array<[string, string | null]> = [
-    // No invented title or author: a reference manager fills them in from the eprint, and the note says why they are absent.
+    // No invented title or author: a reference manager fills them in from the eprint; the comment says why they are absent.
     ['title', paper.title],
     ['author', authors.length > 0 ? authors.join(' and ') : null],
     ['year', paper.published?.slice(0, 4) ?? null],
@@ -71,11 +71,12 @@ export function toBibtex(paper: Paper): string {
     ['archivePrefix', paper.arxivId ? 'arXiv' : null],
     ['primaryClass', paper.arxivId ? (paper.categories[0]?.id ?? null) : null],
     ['url', paper.arxivId ? `https://arxiv.org/abs/${paper.arxivId}` : paper.codeUrl],
-    ['note', missing.length > 0 ? `The listings this entry was made from give no ${missing.join(' and no ')}` : null],
   ];
   const body = fields
     .filter((entry): entry is [string, string] => entry[1] !== null)
     .map(([name, value]) => `  ${name} = {${field(value)}},`)
     .join('\n');
-  return `@misc{${bibtexKey(paper)},\n${body}\n}`;
+  // A comment outside the entry, which BibTeX ignores: a `note` field would be printed in the user's bibliography.
+  const comment = missing.length > 0 ? `% The listings this entry was made from give no ${missing.join(' and no ')}.\n` : '';
+  return `${comment}@misc{${bibtexKey(paper)},\n${body}\n}`;
 }

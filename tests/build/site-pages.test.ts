@@ -68,8 +68,12 @@ describe('the seed site', () => {
     expect(months.length).toBeGreaterThan(2);
     months.forEach((month, i) => {
       const nav = elementsOf(readPage(SEED_SITE, month.path)).filter((element) => element.tag === 'a' && element.ancestorClasses.includes('pagination'));
-      const expected = [months[i - 1], months[i + 1]].filter((other) => other !== undefined).map((other) => `/${other.path}`);
-      expect(nav.map((link) => link.attrs.href), month.path).toEqual(expected);
+      const newer = months[i - 1];
+      const older = months[i + 1];
+      const expected = [...(newer ? [[`/${newer.path}`, `← Newer: ${newer.label}`]] : []), ...(older ? [[`/${older.path}`, `Older: ${older.label} →`]] : [])];
+      expect(nav.map((link) => [link.attrs.href, link.text]), month.path).toEqual(expected);
+      // Newest first: the newer month is later in the calendar.
+      if (newer) expect(`${newer.year}${newer.month}` > `${month.year}${month.month}`).toBe(true);
     });
     const [newest, second] = data.years;
     const yearNav = elementsOf(readPage(SEED_SITE, newest?.path ?? '')).filter((element) => element.tag === 'a' && element.ancestorClasses.includes('pagination'));
@@ -93,7 +97,7 @@ describe('the seed site', () => {
     expect(html).toContain(`<h1><span>arXiv:${id}</span>`);
     expect(html, 'no second arXiv line above the heading').not.toContain(`<p class="meta">arXiv:${id}`);
     expect(html).not.toContain(`title = {arXiv:${id}}`);
-    expect(html).toContain('give no title');
+    expect(html).toContain('% The listings this entry was made from give no title');
   });
 
   it('puts the search page’s script inside the document, and leaves no empty list on the undated page', () => {

@@ -100,7 +100,9 @@ describe('author page markup built as strings', () => {
         const found = elements(authorPageHtml(href, author, () => '<li>item</li>'));
         expect(found.find((element) => element.tag === 'h1')?.text).toBe(name);
         expect(found.filter((element) => element.tag === 'section')).toHaveLength(0);
-        expect(new Set(found.map((element) => element.tag))).toEqual(new Set(['h1', 'p', 'div', 'h2', 'ol', 'li', ...(author.years.length > 0 ? ['figure', 'svg', 'title', 'g', 'rect', 'text'] : [])]));
+        // The one link is the author's feed, named with the name as text.
+        expect(found.filter((element) => element.tag === 'a').map((element) => element.text)).toEqual([`RSS feed of ${name}'s newest papers`]);
+        expect(new Set(found.map((element) => element.tag))).toEqual(new Set(['h1', 'p', 'a', 'div', 'h2', 'ol', 'li', ...(author.years.length > 0 ? ['figure', 'svg', 'title', 'g', 'rect', 'text'] : [])]));
       }),
       { numRuns: 100 },
     );

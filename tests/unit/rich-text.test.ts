@@ -110,14 +110,15 @@ describe('BibTeX', () => {
     const withId = papers.find((paper) => paper.arxivId === '2503.01253');
     expect(withId && toBibtex(withId)).toContain('eprint = {2503.01253},\n  archivePrefix = {arXiv},');
   });
-  it('invents no title for a paper no listing gave one and says so in a note', () => {
+  it('invents no title for a paper no listing gave one and says so in a comment outside the entry', () => {
     const untitled = papers.find((paper) => paper.title === null && paper.arxivId !== null && paper.authors.length === 0);
     expect(untitled).toBeDefined();
     if (!untitled) return;
     const entry = toBibtex(untitled);
     expect(entry).not.toMatch(/^\s*(title|author) = /m);
     expect(entry).toContain(`eprint = {${untitled.arxivId}},`);
-    expect(entry).toContain('note = {The listings this entry was made from give no title and no authors},');
+    expect(entry.startsWith('% The listings this entry was made from give no title and no authors.\n@misc{')).toBe(true);
+    expect(entry).not.toContain('note = ');
   });
   it('keeps particles with the surname', () => {
     expect(bibtexName('Aäron van den Oord')).toBe('van den Oord, Aäron');
