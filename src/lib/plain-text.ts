@@ -90,3 +90,24 @@ export function plainWords(text: string): string[] {
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word !== '');
 }
+
+// Where TeX's glyph is not the first character the tables above list under its name, or the name stands for nothing
+// in the words above (dots are formatting to the search index, characters to a reader).
+const TEX_GLYPHS: Readonly<Record<string, string>> = { epsilon: 'ϵ', phi: 'ϕ', cdot: '·', ldots: '…', dots: '…', cdots: '⋯' };
+let charactersOfCommands: ReadonlyMap<string, string> | undefined;
+
+/** The character a LaTeX command stands for, from the tables toPlainText reads: `Delta` → `Δ`, `le` → `≤`; else undefined. */
+export function commandCharacter(name: string): string | undefined {
+  if (!charactersOfCommands) {
+    // Built on first use: the search client imports this module and never asks.
+    const byName = new Map<string, string>();
+    for (const [char, command] of [...Object.entries(GREEK), ...Object.entries(SYMBOLS)]) if (!byName.has(command)) byName.set(command, char);
+    for (const [alias, command] of Object.entries(COMMAND_ALIASES)) {
+      const char = byName.get(command);
+      if (char !== undefined) byName.set(alias, char);
+    }
+    for (const [command, char] of Object.entries(TEX_GLYPHS)) byName.set(command, char);
+    charactersOfCommands = byName;
+  }
+  return charactersOfCommands.get(name);
+}

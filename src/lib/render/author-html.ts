@@ -2,6 +2,7 @@ import { feedPaths } from '../feeds.ts';
 import type { AuthorView, PaperView } from '../site-data.ts';
 import type { SiteLink } from '../site-links.ts';
 import { escapeHtml } from './escape-html.ts';
+import { feedLinkHtml } from './feed-link-html.ts';
 import { paperListHtml } from './paper-html.ts';
 
 /**
@@ -23,8 +24,7 @@ export function paperCount(author: Pick<AuthorView, 'papers'>): string {
 export function authorPageHtml(href: SiteLink, author: AuthorView, itemHtml: (view: PaperView) => string): string {
   const coauthors = author.coauthors.length > 0 ? `<section aria-labelledby="coauthors"><h2 id="coauthors">Co-authors</h2><ul>${coauthorItemsHtml(href, author.coauthors)}</ul></section>` : '';
   const categories = author.categories.length > 0 ? `<section aria-labelledby="author-categories"><h2 id="author-categories">Categories</h2><ul>${authorCategoryItemsHtml(href, author.categories)}</ul></section>` : '';
-  // The same paragraph as FeedLink.astro writes on a category page.
-  const feedLink = `<p class="feed-link"><a href="${escapeHtml(href(feedPaths.author(author.slug)))}" type="application/rss+xml">RSS feed of ${escapeHtml(author.name)}&#39;s newest papers</a></p>`;
+  const feedLink = feedLinkHtml(href, feedPaths.author(author.slug), `${author.name}'s newest papers`);
   return `<h1>${escapeHtml(author.name)}</h1><p>${paperCount(author)}</p>${feedLink}${yearChartHtml(author.years, author.name)}<div class="two-col">${coauthors}${categories}</div><h2>Papers</h2>${paperListHtml(author.papers, itemHtml)}`;
 }
 

@@ -1,3 +1,4 @@
+import { commandCharacter } from '../plain-text.ts';
 import { parseMathml, type MathmlNode } from './mathml-tree.ts';
 import { renderTex } from './tex.ts';
 
@@ -216,21 +217,15 @@ function spaced(text: string): string {
     .trim();
 }
 
-const UNICODE_OF_COMMAND: Readonly<Record<string, string>> = {
-  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ϵ', varepsilon: 'ε', theta: 'θ', lambda: 'λ', mu: 'μ', pi: 'π', sigma: 'σ', phi: 'ϕ', omega: 'ω',
-  Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ', Lambda: 'Λ', Pi: 'Π', Sigma: 'Σ', Phi: 'Φ', Omega: 'Ω',
-  to: '→', rightarrow: '→', gets: '←', leftarrow: '←', leq: '≤', le: '≤', geq: '≥', ge: '≥', neq: '≠', ne: '≠', approx: '≈', sim: '∼', in: '∈',
-  infty: '∞', times: '×', cdot: '·', pm: '±', ldots: '…', dots: '…', cdots: '⋯', sum: '∑', prod: '∏', int: '∫', partial: '∂', nabla: '∇', ell: 'ℓ',
-};
 const DROPPED_COMMANDS = new Set(['mathrm', 'mathbf', 'mathcal', 'mathbb', 'mathsf', 'mathit', 'boldsymbol', 'text', 'textrm', 'textit', 'textbf', 'operatorname', 'left', 'right', 'big', 'Big', 'bigg', 'Bigg', 'displaystyle', 'frac', 'tfrac', 'dfrac', 'sqrt', 'widetilde', 'tilde', 'hat', 'widehat', 'bar', 'overline', 'vec']);
 
 /** A formula KaTeX could not render, read from its source: `\Theta(1/\Delta^2)` → `Θ(1/Δ^2)`. */
 export function texSourceToUnicode(tex: string): string {
   return tex
     // An unknown command with an argument (`\mathbbm{1}`, `\ce{H2O}`) leaves its argument, not its name glued to it.
-    .replace(/\\([A-Za-z]+)(?=\s*\{)/g, (_, name: string) => UNICODE_OF_COMMAND[name] ?? '')
+    .replace(/\\([A-Za-z]+)(?=\s*\{)/g, (_, name: string) => (DROPPED_COMMANDS.has(name) ? '' : (commandCharacter(name) ?? '')))
     .replace(/\}\s*\{/g, ' ')
-    .replace(/\\([A-Za-z]+)/g, (_, name: string) => (DROPPED_COMMANDS.has(name) ? '' : (UNICODE_OF_COMMAND[name] ?? name)))
+    .replace(/\\([A-Za-z]+)/g, (_, name: string) => (DROPPED_COMMANDS.has(name) ? '' : (commandCharacter(name) ?? name)))
     .replace(/\\([%&$#_{}])/g, '$1')
     .replace(/\\[,;:! ]/g, ' ')
     .replace(/[{}]/g, '')
