@@ -62,7 +62,7 @@ describe('the data store read from disk', () => {
 
   it('loads only the data store module, before Astro does, and an empty Map when no store was written', () => {
     const file = tempFile('data-store.json');
-    const { load } = dataStoreFromDiskPlugin({ file }) as { load: LoadHook };
+    const { load } = dataStoreFromDiskPlugin({ file }) as unknown as { load: LoadHook };
     // Astro's own load hook for the module has no order, so 'pre' runs this one first.
     expect(load.order).toBe('pre');
     expect(load.filter.id.test(DATA_STORE_MODULE)).toBe(true);
@@ -71,7 +71,7 @@ describe('the data store read from disk', () => {
     writeFileSync(file, '[]');
     expect(load.handler(DATA_STORE_MODULE)?.code).toBe(dataStoreModuleCode(file));
     expect(load.handler('/src/pages/index.astro')).toBeNull();
-    expect((dataStoreFromDiskPlugin({ file: null }) as { load: LoadHook }).load.handler(DATA_STORE_MODULE)).toBeNull();
+    expect((dataStoreFromDiskPlugin({ file: null }) as unknown as { load: LoadHook }).load.handler(DATA_STORE_MODULE)).toBeNull();
   });
 
   it('is on for a static build only, reading the store from the final config’s cache folder', () => {
