@@ -33,6 +33,11 @@ describe('formulas as plain text', () => {
     expect(texMathToUnicode('a(-b) - c')).toBe('a(−b) − c');
   });
 
+  it('reads a binomial coefficient as "n choose k", not as a product', () => {
+    expect(texMathToUnicode('\\binom{n}{k}')).toBe('(n choose k)');
+    expect(texMathToUnicode('\\binom{n}{2}^{-1}')).toBe('(n choose 2)⁻¹');
+  });
+
   it('tells a sign from a minus: after a relation, a comma or a bracket it joins its number', () => {
     expect(texMathToUnicode('x = -1')).toBe('x = −1');
     expect(texMathToUnicode('x \\leq -1')).toBe('x ≤ −1');

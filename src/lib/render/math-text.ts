@@ -157,8 +157,8 @@ function pieceOf(node: MathmlNode | undefined): Piece {
       return accent && [...spaced(base.text)].length === 1 ? { text: spaced(base.text) + accent, kind: base.kind } : base;
     }
     case 'mfrac':
-      // \binom is a fraction without a bar between brackets.
-      if (node.attrs.includes('linethickness="0')) return { text: `${part(first)}${GAP}${part(second)}`, kind: 'atom' };
+      // \binom is a fraction without a bar between brackets: "(n k)" would read as a product, so say it.
+      if (node.attrs.includes('linethickness="0')) return { text: `${part(first)}${GAP}choose${GAP}${part(second)}`, kind: 'atom' };
       return { text: `${GAP}${grouped(part(first))}/${grouped(part(second))}${GAP}`, kind: 'atom' };
     case 'msqrt':
       return { text: `${GAP}√${grouped(spaced(row(node.children).text))}${GAP}`, kind: 'atom' };
