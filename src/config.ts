@@ -1,8 +1,8 @@
 import { SiteConfigSchema, type SiteConfig } from './lib/schema.ts';
 
 /**
- * Papershelf's settings: edit them here. Environment variables override them at build time:
- * PAPERS_DATA_DIR (dataDir), SITE_URL (site) and BASE_PATH (base). See README "Configuration".
+ * Papershelf's settings: edit them here. PAPERS_DATA_DIR overrides dataDir at build time; the site's address
+ * comes only from the environment, SITE_URL (site) and BASE_PATH (base). See README "Configuration".
  */
 export const userConfig = {
   title: 'Papershelf',

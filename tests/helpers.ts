@@ -68,3 +68,8 @@ export function realPapers(): RealPaper[] {
 export function cardTitleLine(paper: Pick<RealPaper, 'title' | 'authors'>): string {
   return `${paper.title}${paper.authors.slice(0, 3).join(', ')}${paper.authors.length > 3 ? ' et al.' : ''}`;
 }
+
+/** The installed KaTeX's version, read from its package.json (the site's KaTeX assets live under `katex/<version>/`). */
+export function installedKatexVersion(): string {
+  return (JSON.parse(readFileSync(fileURLToPath(import.meta.resolve('katex/package.json')), 'utf8')) as { version: string }).version;
+}

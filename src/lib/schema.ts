@@ -75,7 +75,7 @@ export const PaperSchema = z.object({
   /** Primary category first. */
   categories: z.array(CategorySchema),
   published: isoDate.nullable(),
-  /** True when the year of `published` was resolved from the dump's capture date, not read. */
+  /** True when the listing printed `published` without a year: the year was resolved (from the dump's capture date, or guessed without one), not read. */
   publishedYearInferred: z.boolean(),
   updated: isoDate.nullable(),
   /** Source text of the abstract, LaTeX kept. */

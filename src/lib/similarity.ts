@@ -2,8 +2,8 @@ import { COMMAND_ALIASES, plainWords } from './plain-text.ts';
 
 /**
  * Near-duplicate detection for abstracts. An abstract becomes the set of hashed word 3-grams of its plain
- * text (math encodings folded, see plain-text.ts); an inverted index from shingle to abstracts finds the
- * candidates sharing shingles, so matching costs time proportional to the shingles, not to all pairs.
+ * text (math encodings folded, see plain-text.ts); a sort-based join on the shingles finds the candidates
+ * sharing some, so matching costs time proportional to the shingles, not to all pairs.
  * Only shingles whose hash is 0 mod SAMPLE_MODULUS are kept (mod-m sampling, as in document
  * fingerprinting): the same shingle is kept or dropped in every abstract, so containment estimated on the
  * samples tracks containment on the full sets, at a quarter of the work and memory.

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/lib/content-security-policy.ts';
 import { buildCorpus } from '../../src/lib/pipeline.ts';
 import { buildSiteData } from '../../src/lib/site-data.ts';
-import { fixturePath, seedDumps, seedSources } from '../helpers.ts';
+import { fixturePath, installedKatexVersion, seedDumps, seedSources } from '../helpers.ts';
 import { buildSite, SEED_SITE } from './build-site.ts';
 import { elementsOf, linksOf, listFiles, readPage, resolves } from './dist-files.ts';
 
@@ -130,6 +130,6 @@ describe('a build under a sub-path (BASE_PATH=/shelf/, SITE_URL=https://example.
     expect(readFeed(site, 'feed.xml').rss.channel.item?.[0]?.link).toMatch(/^https:\/\/example\.org\/shelf\/papers\//);
     expect(readPage(site, '')).toContain('<link rel="canonical" href="https://example.org/shelf/">');
     expect(readFileSync(join(site, 'robots.txt'), 'utf8')).toContain('Sitemap: https://example.org/shelf/sitemap-index.xml');
-    expect(readFileSync(join(site, 'katex/katex.min.css'), 'utf8')).toContain('url(fonts/KaTeX_Main-Regular.woff2)');
+    expect(readFileSync(join(site, 'katex', installedKatexVersion(), 'katex.min.css'), 'utf8')).toContain('url(fonts/KaTeX_Main-Regular.woff2)');
   });
 });

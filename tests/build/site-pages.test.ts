@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCorpus } from '../../src/lib/pipeline.ts';
 import { PapersJsonSchema } from '../../src/lib/schema.ts';
 import { buildSiteData } from '../../src/lib/site-data.ts';
-import { fixturePath, seedDumps, seedSources } from '../helpers.ts';
+import { fixturePath, installedKatexVersion, seedDumps, seedSources } from '../helpers.ts';
 import { buildSite, SEED_SITE } from './build-site.ts';
 import { elementsOf, listFiles, readPage } from './dist-files.ts';
 
@@ -37,7 +37,7 @@ describe('the seed site', () => {
       // Outside KaTeX's own MathML annotation (which records the source), no dollar sign is left.
       const visible = abstract.replace(/<annotation[\s\S]*?<\/annotation>/g, '');
       expect(visible.replace(/<[^>]+>/g, ''), paper.id).not.toContain('$');
-      expect(html, paper.id).toContain('katex/katex.min.css');
+      expect(html, paper.id).toContain(`<link rel="stylesheet" href="/katex/${installedKatexVersion()}/katex.min.css">`);
     }
   });
 
@@ -55,6 +55,10 @@ describe('the seed site', () => {
     expect(html).toContain('href="https://github.com/M-H482/NM-SpMM"');
     expect(html).toContain('untitled');
     expect(html).toContain('@misc{');
+    // The entry scrolls sideways on a phone: it takes the keyboard focus, and a screen reader announces it by name, as a group
+    // (ARIA does not let a bare <pre> carry a name).
+    const entry = elementsOf(html).find((element) => element.tag === 'pre');
+    expect(entry?.attrs).toMatchObject({ tabindex: '0', role: 'group', 'aria-label': 'BibTeX entry' });
     expect(html).toContain('listings/003_9486e5228bd94662.txt:47');
     const huper = readPage(SEED_SITE, 'papers/huper-a-human-inspired-framework-for-phonetic-perception/');
     expect(huper).toContain('href="/authors/chenxu-guo/"');

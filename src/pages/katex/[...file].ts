@@ -1,21 +1,22 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { katexAssetsPath, katexDist } from '../../lib/katex-assets.ts';
 
 // KaTeX's stylesheet and fonts, served from the site itself: no CDN, and only pages with math link them.
-const katexDist = join(dirname(createRequire(import.meta.url).resolve('katex/package.json')), 'dist');
+// The route's own folder is `katex/`; each file sits under KaTeX's version (`katex/0.19.1/…`).
+const versionFolder = katexAssetsPath.slice('katex/'.length);
 
 export const getStaticPaths = (() => [
-  { params: { file: 'katex.min.css' } },
+  { params: { file: `${versionFolder}katex.min.css` } },
   ...readdirSync(join(katexDist, 'fonts'))
     .filter((font) => font.endsWith('.woff2'))
-    .map((font) => ({ params: { file: `fonts/${font}` } })),
+    .map((font) => ({ params: { file: `${versionFolder}fonts/${font}` } })),
 ]) satisfies GetStaticPaths;
 
 /** Serves the stylesheet (rewritten to reference WOFF2 only, which every supported browser reads) and the fonts. */
 export const GET: APIRoute = ({ params }) => {
-  const file = params.file ?? '';
+  const file = (params.file ?? '').slice(versionFolder.length);
   if (file === 'katex.min.css') {
     const css = readFileSync(join(katexDist, 'katex.min.css'), 'utf8').replace(/,url\(fonts\/[^)]+\.(?:woff|ttf)\) format\("(?:woff|truetype)"\)/g, '');
     return new Response(css, { headers: { 'Content-Type': 'text/css; charset=utf-8' } });
