@@ -1,9 +1,12 @@
+import type { Page } from 'astro';
 import { getCollection } from 'astro:content';
 import { siteConfig } from '../config.ts';
 import type { PaperFragments } from './render/paper-fragments.ts';
 import type { Paper } from './schema.ts';
 import { STORED_RECORDS_MESSAGE, takeAuthorPages, takeFragments, takeStoredRecords } from './shared-corpus.ts';
-import { buildSiteData, type SiteData } from './site-data.ts';
+import { allPapersPath, LIST_PAGE_SIZE, listPages } from './list-pages.ts';
+import { buildSiteData, type PaperView, type SiteData } from './site-data.ts';
+import { href } from './url.ts';
 
 let cached: Promise<SiteData> | undefined;
 
@@ -32,6 +35,14 @@ async function collectionRecords(): Promise<readonly Paper[]> {
 export function getSiteData(): Promise<SiteData> {
   cached ??= Promise.all([collectionRecords(), renderedFragments()]).then(([records, fragments]) => buildSiteData(records, warn, fragments));
   return cached;
+}
+
+let allPapers: Promise<Array<Page<PaperView>>> | undefined;
+
+/** The list of every paper, newest first (undated last), in pages: `papers/`, then `papers/page/2/`, …. */
+export function allPapersPages(): Promise<Array<Page<PaperView>>> {
+  allPapers ??= getSiteData().then((data) => listPages(data.papers, LIST_PAGE_SIZE, allPapersPath, href));
+  return allPapers;
 }
 
 let authorPages: Promise<ReadonlyMap<string, string> | undefined> | undefined;

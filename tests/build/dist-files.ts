@@ -34,6 +34,18 @@ export function resolves(root: string, base: string, link: string): boolean {
   return (existsSync(local) && statSync(local).isFile()) || existsSync(join(local, 'index.html'));
 }
 
+/** Every link of the site's HTML pages that is neither external nor a fragment and has no file under `base`, as "page → link". */
+export function brokenPageLinks(root: string, base: string): string[] {
+  const broken: string[] = [];
+  for (const page of listFiles(root).filter((file) => file.endsWith('.html'))) {
+    for (const link of linksOf(readPage(root, page))) {
+      if (/^(?:https?:|mailto:|#)/.test(link)) continue;
+      if (!resolves(root, base, link)) broken.push(`${page} → ${link}`);
+    }
+  }
+  return broken;
+}
+
 /** A parsed element: its tag name and attributes. */
 export interface ElementInfo {
   tag: string;

@@ -1,6 +1,7 @@
 /** One page of each type of the seed site, for accessibility checks and screenshots. */
 export const PAGE_TYPES: ReadonlyArray<{ name: string; path: string }> = [
   { name: 'home', path: '' },
+  { name: 'all-papers', path: 'papers/' },
   { name: 'paper-with-math', path: 'papers/overt-a-benchmark-for-over-refusal-evaluation-on-text-to-image-models/' },
   { name: 'paper-untitled', path: 'papers/2503.01253/' },
   { name: 'authors', path: 'authors/' },

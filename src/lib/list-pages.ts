@@ -1,0 +1,41 @@
+import type { Page } from 'astro';
+import type { SiteLink } from './site-links.ts';
+
+/** Papers on one page of a long list (a category, all papers). */
+export const LIST_PAGE_SIZE = 50;
+
+/**
+ * A list cut into Astro `Page`s whose first page lives at another URL than the rest: the whole list at
+ * `papers/` then `papers/page/2/`, … (Astro's `paginate` needs every page under one rest route, and
+ * `papers/[...id]` is the papers' own). `pathOf(n)` is page n's site path; `link` puts the base in front.
+ * An empty list still has its first page, so the list's URL always answers.
+ */
+export function listPages<T>(items: readonly T[], size: number, pathOf: (page: number) => string, link: SiteLink): Array<Page<T>> {
+  const lastPage = Math.max(1, Math.ceil(items.length / size));
+  const url = (page: number) => link(pathOf(page));
+  return Array.from({ length: lastPage }, (_, index) => {
+    const currentPage = index + 1;
+    const start = index * size;
+    const data = items.slice(start, start + size);
+    return {
+      data,
+      start,
+      // As Astro's paginate: the index of the last item shown (start - 1 when the list is empty).
+      end: start + data.length - 1,
+      total: items.length,
+      currentPage,
+      size,
+      lastPage,
+      url: {
+        current: url(currentPage),
+        prev: currentPage > 1 ? url(currentPage - 1) : undefined,
+        next: currentPage < lastPage ? url(currentPage + 1) : undefined,
+        first: currentPage > 1 ? url(1) : undefined,
+        last: currentPage < lastPage ? url(lastPage) : undefined,
+      },
+    };
+  });
+}
+
+/** Page n of the list of all papers, as a site path: `papers/`, then `papers/page/2/`, …. */
+export const allPapersPath = (page: number): string => (page === 1 ? 'papers/' : `papers/page/${page}/`);

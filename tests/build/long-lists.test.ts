@@ -1,0 +1,91 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PapersJsonSchema, type Paper } from '../../src/lib/schema.ts';
+import { generateCorpus, writeCorpus } from '../bench/generate-corpus.ts';
+import { cardTitleLine, realPapers } from '../helpers.ts';
+import { buildSite } from './build-site.ts';
+import { brokenPageLinks, elementsOf, listFiles, readPage } from './dist-files.ts';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+// A card listing of the 300 papers of the real arXiv samples, each under its primary category and on its own
+// day. No real category has more than 23 of them, so the synthetic corpus of the benchmarks (seed 1, 400 entries)
+// joins them: cs.LG then fills several pages.
+function realSampleDump(): string {
+  return realPapers()
+    .map((paper, i) => {
+      const day = new Date(Date.UTC(2021, 0, 1) + i * 86_400_000);
+      const header = `${paper.categories[0]}${MONTHS[day.getUTCMonth()]} ${day.getUTCDate()}, ${day.getUTCFullYear()}`;
+      return `${header}\n${cardTitleLine(paper)}\n${paper.abstract}\n`;
+    })
+    .join('\n');
+}
+
+// The paper links of a list page, in order.
+const listedPapers = (html: string) =>
+  elementsOf(html)
+    .filter((element) => element.tag === 'a' && element.ancestorClasses.includes('paper-title'))
+    .map((element) => element.attrs.href);
+
+const pagination = (html: string) =>
+  Object.fromEntries(
+    elementsOf(html)
+      .filter((element) => element.tag === 'a' && element.ancestorClasses.includes('pagination'))
+      .map((element) => [element.attrs.rel, element.attrs.href]),
+  );
+
+describe('a site with long lists (the real arXiv samples and a small synthetic corpus)', () => {
+  let site: string;
+  let papers: Paper[];
+  beforeAll(() => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'papershelf-long-'));
+    writeCorpus(dataDir, generateCorpus(400, 1));
+    writeFileSync(join(dataDir, 'real.txt'), realSampleDump());
+    site = join(dataDir, 'dist');
+    const result = buildSite(site, { PAPERS_DATA_DIR: dataDir });
+    expect(result.status, result.output).toBe(0);
+    papers = PapersJsonSchema.parse(JSON.parse(readFileSync(join(site, 'papers.json'), 'utf8'))).papers;
+  }, 600_000);
+
+  it('lists every paper once on the pages of all papers, newest first, 50 a page, each page linked to the next', () => {
+    expect(papers.length).toBeGreaterThan(600);
+    const pageCount = Math.ceil(papers.length / 50);
+    const pagePaths = ['papers/', ...Array.from({ length: pageCount - 1 }, (_, i) => `papers/page/${i + 2}/`)];
+    const pages = pagePaths.map((path) => readPage(site, path));
+    expect(pages.flatMap(listedPapers)).toEqual(papers.map((paper) => `/papers/${paper.id}/`));
+    pages.forEach((html, i) => {
+      expect(listedPapers(html).length).toBe(i < pageCount - 1 ? 50 : papers.length - 50 * (pageCount - 1));
+      expect(pagination(html)).toEqual({
+        ...(i > 0 ? { prev: `/${pagePaths[i - 1]}` } : {}),
+        ...(i < pageCount - 1 ? { next: `/${pagePaths[i + 1]}` } : {}),
+      });
+    });
+    expect(listFiles(site).filter((file) => file.startsWith('papers/page/'))).toHaveLength(pageCount - 1);
+    expect(readPage(site, 'papers/page/2/')).toContain('<title>All papers, page 2 · Papershelf</title>');
+  });
+
+  it("pages a large category at /categories/<id>/<n>/, listing each of its papers once", () => {
+    const counts = new Map<string, number>();
+    for (const paper of papers) for (const category of paper.categories) counts.set(category.id, (counts.get(category.id) ?? 0) + 1);
+    const [largest, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+    expect(count).toBeGreaterThan(100);
+    const pagePaths = Array.from({ length: Math.ceil(count / 50) }, (_, i) => `categories/${largest}/${i === 0 ? '' : `${i + 1}/`}`);
+    const listed = pagePaths.flatMap((path) => listedPapers(readPage(site, path)));
+    expect(listed).toEqual(papers.filter((paper) => paper.categories.some((category) => category.id === largest)).map((paper) => `/papers/${paper.id}/`));
+    expect(pagination(readPage(site, pagePaths[1] ?? ''))).toEqual({ prev: `/${pagePaths[0]}`, next: `/${pagePaths[2]}` });
+  });
+
+  it('marks the Papers section in the navigation: the current page on papers/, the section on a paper', () => {
+    const navLink = (html: string) => elementsOf(html).find((element) => element.tag === 'a' && element.ancestorClasses.includes('site-nav') && element.text === 'Papers');
+    expect(navLink(readPage(site, 'papers/'))?.attrs['aria-current']).toBe('page');
+    expect(navLink(readPage(site, 'papers/page/2/'))?.attrs['aria-current']).toBe('true');
+    expect(navLink(readPage(site, `papers/${papers[0]?.id}/`))?.attrs['aria-current']).toBe('true');
+    expect(navLink(readPage(site, 'authors/'))?.attrs['aria-current']).toBeUndefined();
+  });
+
+  it('has no broken internal link', () => {
+    expect(brokenPageLinks(site, '/')).toEqual([]);
+  });
+});
