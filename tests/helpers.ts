@@ -69,7 +69,12 @@ export function cardTitleLine(paper: Pick<RealPaper, 'title' | 'authors'>): stri
   return `${paper.title}${paper.authors.slice(0, 3).join(', ')}${paper.authors.length > 3 ? ' et al.' : ''}`;
 }
 
-/** The installed KaTeX's version, read from its package.json (the site's KaTeX assets live under `katex/<version>/`). */
+/** The installed KaTeX's version, read from its package.json. */
 export function installedKatexVersion(): string {
   return (JSON.parse(readFileSync(fileURLToPath(import.meta.resolve('katex/package.json')), 'utf8')) as { version: string }).version;
+}
+
+/** The folder of the site's KaTeX assets under `base`: `katex/<version>-<hash of the stylesheet>/`. */
+export function katexFolderPattern(base: string): RegExp {
+  return new RegExp(`${base}katex/${installedKatexVersion().replaceAll('.', '\\.')}-[0-9a-f]{8}/`);
 }

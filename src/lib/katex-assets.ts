@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -8,5 +9,11 @@ const { version } = JSON.parse(readFileSync(packageFile, 'utf8')) as { version: 
 /** The folder of KaTeX's built stylesheet and fonts, inside the installed package. */
 export const katexDist = join(dirname(packageFile), 'dist');
 
-/** KaTeX's stylesheet and fonts' folder on the site: named after KaTeX's version, so hosts may cache it for good. */
-export const katexAssetsPath = `katex/${version}/`;
+/** KaTeX's stylesheet as the site serves it: its fonts as WOFF2 only, which every supported browser reads. */
+export const katexStylesheet = readFileSync(join(katexDist, 'katex.min.css'), 'utf8').replace(/,url\(fonts\/[^)]+\.(?:woff|ttf)\) format\("(?:woff|truetype)"\)/g, '');
+
+/**
+ * The site folder of KaTeX's stylesheet and fonts, `katex/<version>-<hash of the stylesheet>/`: a new KaTeX, or a
+ * new rewrite of its stylesheet, gets a new folder, so hosts may cache the folder for good.
+ */
+export const katexAssetsPath = `katex/${version}-${createHash('sha256').update(katexStylesheet).digest('hex').slice(0, 8)}/`;

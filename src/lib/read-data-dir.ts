@@ -1,40 +1,68 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { decodeDump } from './decode.ts';
 import { buildCorpus, type Corpus, type CorpusOptions, type DumpInput } from './pipeline.ts';
 
+const isDumpName = (name: string) => name.toLowerCase().endsWith('.txt');
+const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+// The data folder's real path, or an error that says how to point the build at one.
+async function realDataDir(dataDir: string): Promise<string> {
+  try {
+    return await realpath(dataDir);
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    if (code !== 'ENOENT') throw error;
+    throw new Error(`the data folder ${dataDir} does not exist; create it and put your dumps in it, or set PAPERS_DATA_DIR (or dataDir in src/config.ts) to the folder that holds them`, { cause: error });
+  }
+}
+
 /**
  * Every `*.txt` file under the data folder, at any depth (dot-files and dot-folders skipped), as sorted POSIX
- * paths relative to it. Symbolic links are followed, so a dump linked in from elsewhere is read; a folder is
- * read once, however many links lead to it (a link back up the tree is no loop).
+ * paths relative to it. Symbolic links are followed, after every real folder, so a folder reached both ways is
+ * listed under its real path, and under one path however many links lead to it. A broken link, and a link to a
+ * folder that holds the data folder itself (which would read it again from the top), are listed too: reading
+ * them fails with an error that names them, instead of their vanishing.
  */
 export async function listDumps(dataDir: string): Promise<string[]> {
+  const root = await realDataDir(dataDir);
   const found: string[] = [];
-  const walkedFolders = new Set<string>();
-  const walk = async (dir: string): Promise<void> => {
-    const folder = await realpath(dir);
-    if (walkedFolders.has(folder)) return;
-    walkedFolders.add(folder);
-    const entries = await readdir(dir, { withFileTypes: true });
-    for (const entry of entries) {
+  const walked = new Set<string>();
+  const links: string[] = [];
+  const list = (path: string) => found.push(relative(dataDir, path).split(sep).join('/'));
+  const walk = async (dir: string, real: string): Promise<void> => {
+    if (walked.has(real)) return;
+    walked.add(real);
+    // Sorted: readdir's order differs between file systems, and the first path to a folder names its dumps.
+    for (const entry of (await readdir(dir, { withFileTypes: true })).sort(byName)) {
       if (entry.name.startsWith('.')) continue;
       const path = join(dir, entry.name);
-      // A broken link stays a "file": reading it then fails with an error that names it, instead of vanishing.
-      const target = entry.isSymbolicLink() ? await stat(path).catch(() => null) : entry;
-      if (target?.isDirectory()) await walk(path);
-      else if ((target === null || target.isFile()) && entry.name.toLowerCase().endsWith('.txt')) found.push(relative(dataDir, path).split(sep).join('/'));
+      if (entry.isDirectory()) await walk(path, join(real, entry.name));
+      else if (entry.isSymbolicLink()) links.push(path);
+      else if (entry.isFile() && isDumpName(entry.name)) list(path);
     }
   };
-  try {
-    await walk(dataDir);
-  } catch (error) {
-    const { code, path } = error as NodeJS.ErrnoException;
-    if (code === 'ENOENT' && path === dataDir) {
-      throw new Error(`the data folder ${dataDir} does not exist; create it and put your dumps in it, or set PAPERS_DATA_DIR (or dataDir in src/config.ts) to the folder that holds them`, { cause: error });
+  await walk(dataDir, root);
+  // A linked folder's own links join the queue.
+  for (let i = 0; i < links.length; i++) {
+    const path = links[i] ?? '';
+    const target = await stat(path).catch(() => null);
+    if (target === null || target.isFile()) {
+      if (isDumpName(basename(path))) list(path);
+    } else if (target.isDirectory()) {
+      const real = await realpath(path);
+      if (real === root || root.startsWith(`${real}${sep}`)) list(path);
+      else await walk(path, real);
     }
-    throw error;
   }
   return found.sort();
+}
+
+// Why a listed dump cannot be read, and what to do about it.
+function unreadableReason(error: NodeJS.ErrnoException): string {
+  if (error.code === 'ENOENT') return 'is a symbolic link to nothing (its target does not exist), or was deleted while the build read it; fix or remove it';
+  if (error.code === 'EISDIR') return 'is a symbolic link to a folder that holds the data folder itself, which would read every dump again; remove the link';
+  return `cannot be read (${error.message}); fix or remove it`;
 }
 
 /** A dump's bytes, or why they cannot be read (a broken link, no permission) as a message for the report. */
@@ -42,9 +70,7 @@ async function readDump(dataDir: string, file: string): Promise<DumpInput> {
   try {
     return toDumpInput(file, await readFile(join(dataDir, file)));
   } catch (error) {
-    const { code, message } = error as NodeJS.ErrnoException;
-    const reason = code === 'ENOENT' ? 'is a symbolic link to a file that does not exist' : `cannot be read (${message})`;
-    return { file, error: `${reason}; fix or remove it` };
+    return { file, error: unreadableReason(error as NodeJS.ErrnoException) };
   }
 }
 

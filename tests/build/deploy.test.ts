@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/lib/content-security-policy.ts';
 import { buildCorpus } from '../../src/lib/pipeline.ts';
 import { buildSiteData } from '../../src/lib/site-data.ts';
-import { fixturePath, installedKatexVersion, seedDumps, seedSources } from '../helpers.ts';
+import { fixturePath, katexFolderPattern, seedDumps, seedSources } from '../helpers.ts';
 import { buildSite, SEED_SITE } from './build-site.ts';
 import { brokenPageLinks, elementsOf, listFiles, readPage, resolves } from './dist-files.ts';
 
@@ -123,6 +123,21 @@ describe('a build under a sub-path (BASE_PATH=/shelf/, SITE_URL=https://example.
     expect(readFeed(site, 'feed.xml').rss.channel.item?.[0]?.link).toMatch(/^https:\/\/example\.org\/shelf\/papers\//);
     expect(readPage(site, '')).toContain('<link rel="canonical" href="https://example.org/shelf/">');
     expect(readFileSync(join(site, 'robots.txt'), 'utf8')).toContain('Sitemap: https://example.org/shelf/sitemap-index.xml');
-    expect(readFileSync(join(site, 'katex', installedKatexVersion(), 'katex.min.css'), 'utf8')).toContain('url(fonts/KaTeX_Main-Regular.woff2)');
+    const mathPage = readPage(site, 'papers/overt-a-benchmark-for-over-refusal-evaluation-on-text-to-image-models/');
+    const stylesheet = elementsOf(mathPage).find((element) => element.tag === 'link' && element.attrs.href?.includes('/katex/'))?.attrs.href ?? '';
+    expect(stylesheet).toMatch(katexFolderPattern('/shelf/'));
+    expect(readFileSync(join(site, stylesheet.slice('/shelf/'.length)), 'utf8')).toContain('url(fonts/KaTeX_Main-Regular.woff2)');
+  });
+
+  it("marks the section in the navigation: the current page on a section's index, the section within it", () => {
+    const current = (path: string) =>
+      elementsOf(readPage(site, path))
+        .filter((element) => element.tag === 'a' && element.ancestorClasses.includes('site-nav') && element.attrs['aria-current'] !== undefined)
+        .map((element) => [element.attrs.href, element.attrs['aria-current']]);
+    expect(current('papers/')).toEqual([['/shelf/papers/', 'page']]);
+    expect(current('papers/2503.01253/')).toEqual([['/shelf/papers/', 'true']]);
+    expect(current('authors/')).toEqual([['/shelf/authors/', 'page']]);
+    expect(current('authors/baihe-huang/')).toEqual([['/shelf/authors/', 'true']]);
+    expect(current('')).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PapersJsonSchema, type Paper } from '../../src/lib/schema.ts';
 import { generateCorpus, writeCorpus } from '../bench/generate-corpus.ts';
 import { cardTitleLine, realPapers } from '../helpers.ts';
@@ -37,10 +37,11 @@ const pagination = (html: string) =>
   );
 
 describe('a site with long lists (the real arXiv samples and a small synthetic corpus)', () => {
+  let dataDir: string;
   let site: string;
   let papers: Paper[];
   beforeAll(() => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'papershelf-long-'));
+    dataDir = mkdtempSync(join(tmpdir(), 'papershelf-long-'));
     writeCorpus(dataDir, generateCorpus(400, 1));
     writeFileSync(join(dataDir, 'real.txt'), realSampleDump());
     site = join(dataDir, 'dist');
@@ -48,6 +49,7 @@ describe('a site with long lists (the real arXiv samples and a small synthetic c
     expect(result.status, result.output).toBe(0);
     papers = PapersJsonSchema.parse(JSON.parse(readFileSync(join(site, 'papers.json'), 'utf8'))).papers;
   }, 600_000);
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('lists every paper once on the pages of all papers, newest first, 50 a page, each page linked to the next', () => {
     expect(papers.length).toBeGreaterThan(600);
@@ -55,6 +57,10 @@ describe('a site with long lists (the real arXiv samples and a small synthetic c
     const pagePaths = ['papers/', ...Array.from({ length: pageCount - 1 }, (_, i) => `papers/page/${i + 2}/`)];
     const pages = pagePaths.map((path) => readPage(site, path));
     expect(pages.flatMap(listedPapers)).toEqual(papers.map((paper) => `/papers/${paper.id}/`));
+    // papers.json is in site order; that order is newest first, the undated last.
+    const dates = papers.map((paper) => paper.published ?? '');
+    expect(dates.every((date, i) => i === 0 || date === '' || (dates[i - 1] !== '' && (dates[i - 1] ?? '') >= date))).toBe(true);
+    expect(new Set(dates).size).toBeGreaterThan(250);
     pages.forEach((html, i) => {
       expect(listedPapers(html).length).toBe(i < pageCount - 1 ? 50 : papers.length - 50 * (pageCount - 1));
       expect(pagination(html)).toEqual({

@@ -36,8 +36,8 @@ describe('reading the data folder', () => {
     copyFileSync(seed('001_fd2f3fd673fe7401.txt'), join(elsewhere, 'shared/feed.txt'));
     symlinkSync(join(elsewhere, 'profile.txt'), join(dataDir, 'profile.txt'));
     symlinkSync(join(elsewhere, 'shared'), join(dataDir, 'shared'));
-    // A link back to the data folder itself: following it naively would never end.
-    symlinkSync(dataDir, join(dataDir, 'loop'));
+    // A link back into the data folder: following it naively would list its dumps twice.
+    symlinkSync(join(dataDir, 'shared'), join(dataDir, 'z-again'));
     expect(await listDumps(dataDir)).toEqual(['profile.txt', 'shared/feed.txt']);
     const { papers, report } = await loadCorpus(dataDir);
     expect(report.files.map((file) => [file.file, file.read > 0])).toEqual([
@@ -48,13 +48,33 @@ describe('reading the data folder', () => {
     expect(report.summary.errors).toBe(0);
   });
 
+  it('lists a folder reached both ways under its real path, and one reached by two links under the first', async () => {
+    mkdirSync(join(dataDir, 'lab'));
+    copyFileSync(seed('000_80704c9de50da4f0.txt'), join(dataDir, 'lab/feed.txt'));
+    // "a-lab" sorts before "lab", and is walked after it all the same: links wait for every real folder.
+    symlinkSync(join(dataDir, 'lab'), join(dataDir, 'a-lab'));
+    mkdirSync(join(elsewhere, 'shared'));
+    copyFileSync(seed('001_fd2f3fd673fe7401.txt'), join(elsewhere, 'shared/profile.txt'));
+    symlinkSync(join(elsewhere, 'shared'), join(dataDir, 'z-shared'));
+    symlinkSync(join(elsewhere, 'shared'), join(dataDir, 'm-shared'));
+    expect(await listDumps(dataDir)).toEqual(['lab/feed.txt', 'm-shared/profile.txt']);
+  });
+
+  it('reports a link to a folder that holds the data folder as an error, instead of reading everything again', async () => {
+    copyFileSync(seed('000_80704c9de50da4f0.txt'), join(dataDir, 'a.txt'));
+    symlinkSync(join(dataDir, '..'), join(dataDir, 'up'));
+    const { report } = await loadCorpus(dataDir);
+    expect(report.files.map((file) => file.file)).toEqual(['a.txt', 'up']);
+    expect(report.files[1]?.issues.map((issue) => issue.message)).toEqual(['is a symbolic link to a folder that holds the data folder itself, which would read every dump again; remove the link']);
+  });
+
   it('reports a link to a dump that does not exist as an error naming it, instead of skipping it', async () => {
     copyFileSync(seed('000_80704c9de50da4f0.txt'), join(dataDir, 'a.txt'));
     symlinkSync(join(elsewhere, 'gone.txt'), join(dataDir, 'gone.txt'));
     const { report } = await loadCorpus(dataDir);
     const gone = report.files.find((file) => file.file === 'gone.txt');
     expect(gone?.issues).toEqual([
-      { severity: 'error', file: 'gone.txt', line: null, message: 'is a symbolic link to a file that does not exist; fix or remove it' },
+      { severity: 'error', file: 'gone.txt', line: null, message: 'is a symbolic link to nothing (its target does not exist), or was deleted while the build read it; fix or remove it' },
     ]);
     expect(report.files.find((file) => file.file === 'a.txt')?.read).toBeGreaterThan(0);
   });

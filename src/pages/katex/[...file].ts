@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { katexAssetsPath, katexDist } from '../../lib/katex-assets.ts';
+import { katexAssetsPath, katexDist, katexStylesheet } from '../../lib/katex-assets.ts';
 
 // KaTeX's stylesheet and fonts, served from the site itself: no CDN, and only pages with math link them.
-// The route's own folder is `katex/`; each file sits under KaTeX's version (`katex/0.19.1/…`).
+// The route's own folder is `katex/`; the files sit in the versioned folder below it (`katex/0.19.1-…/`).
 const versionFolder = katexAssetsPath.slice('katex/'.length);
 
 export const getStaticPaths = (() => [
@@ -14,12 +14,9 @@ export const getStaticPaths = (() => [
     .map((font) => ({ params: { file: `${versionFolder}fonts/${font}` } })),
 ]) satisfies GetStaticPaths;
 
-/** Serves the stylesheet (rewritten to reference WOFF2 only, which every supported browser reads) and the fonts. */
+/** Serves the stylesheet and the fonts. */
 export const GET: APIRoute = ({ params }) => {
   const file = (params.file ?? '').slice(versionFolder.length);
-  if (file === 'katex.min.css') {
-    const css = readFileSync(join(katexDist, 'katex.min.css'), 'utf8').replace(/,url\(fonts\/[^)]+\.(?:woff|ttf)\) format\("(?:woff|truetype)"\)/g, '');
-    return new Response(css, { headers: { 'Content-Type': 'text/css; charset=utf-8' } });
-  }
+  if (file === 'katex.min.css') return new Response(katexStylesheet, { headers: { 'Content-Type': 'text/css; charset=utf-8' } });
   return new Response(readFileSync(join(katexDist, file)), { headers: { 'Content-Type': 'font/woff2' } });
 };
