@@ -1,7 +1,8 @@
 /**
  * Deterministic synthetic listing dumps for the benchmarks: card listings, abstract-only listings and arXiv id
  * listings in the shapes of data/listings/, built from the vocabulary of real arXiv records in
- * ../shared/real-arxiv (relative to the repo root). Same entries and seed give byte-identical dumps; nothing
+ * tests/fixtures/real-arxiv (copies of ../shared/real-arxiv, kept in the repository so that a fresh clone, and the
+ * build tests that use this generator, have them). Same entries and seed give byte-identical dumps; nothing
  * here reads Math.random or the clock.
  *
  * Mix: ~60% card entries, ~15% abstract-only entries, ~25% arXiv id entries, files of ~2,000 entries.
@@ -33,7 +34,7 @@ export interface GeneratedCorpus {
   orphanAbstracts: number;
 }
 
-const REAL_ARXIV_DIR = new URL('../../../shared/real-arxiv/', import.meta.url);
+const REAL_ARXIV_DIR = new URL('../fixtures/real-arxiv/', import.meta.url);
 const ENTRIES_PER_FILE = 2000;
 const SHARE = { card: 0.6, abstract: 0.15 } as const;
 const CAPTURE = { year: 2026, month: 11, day: 21 } as const;
