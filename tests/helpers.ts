@@ -69,8 +69,8 @@ export function cardTitleLine(paper: Pick<RealPaper, 'title' | 'authors'>): stri
   return `${paper.title}${paper.authors.slice(0, 3).join(', ')}${paper.authors.length > 3 ? ' et al.' : ''}`;
 }
 
-/** The installed KaTeX's version, read from its package.json. */
-export function installedKatexVersion(): string {
+// The installed KaTeX's version, read from its package.json.
+function installedKatexVersion(): string {
   return (JSON.parse(readFileSync(fileURLToPath(import.meta.resolve('katex/package.json')), 'utf8')) as { version: string }).version;
 }
 

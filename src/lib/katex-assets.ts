@@ -13,7 +13,10 @@ export const katexDist = join(dirname(packageFile), 'dist');
 export const katexStylesheet = readFileSync(join(katexDist, 'katex.min.css'), 'utf8').replace(/,url\(fonts\/[^)]+\.(?:woff|ttf)\) format\("(?:woff|truetype)"\)/g, '');
 
 /**
- * The site folder of KaTeX's stylesheet and fonts, `katex/<version>-<hash of the stylesheet>/`: a new KaTeX, or a
- * new rewrite of its stylesheet, gets a new folder, so hosts may cache the folder for good.
+ * The name of the folder under `katex/` that holds KaTeX's stylesheet and fonts, `<version>-<hash of the stylesheet>`:
+ * a new KaTeX, or a new rewrite of its stylesheet, gets a new folder, so hosts may cache the folder for good.
  */
-export const katexAssetsPath = `katex/${version}-${createHash('sha256').update(katexStylesheet).digest('hex').slice(0, 8)}/`;
+export const katexVersionFolder = `${version}-${createHash('sha256').update(katexStylesheet).digest('hex').slice(0, 8)}`;
+
+/** The site path of that folder: `katex/<version>-<hash>/`. */
+export const katexAssetsPath = `katex/${katexVersionFolder}/`;

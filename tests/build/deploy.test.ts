@@ -8,7 +8,7 @@ import { buildCorpus } from '../../src/lib/pipeline.ts';
 import { buildSiteData } from '../../src/lib/site-data.ts';
 import { fixturePath, katexFolderPattern, seedDumps, seedSources } from '../helpers.ts';
 import { buildSite, SEED_SITE } from './build-site.ts';
-import { brokenPageLinks, elementsOf, listFiles, readPage, resolves } from './dist-files.ts';
+import { brokenPageLinks, elementsOf, linksWithin, listFiles, readPage, resolves } from './dist-files.ts';
 
 const data = buildSiteData(buildCorpus(seedDumps(), { sources: seedSources() }).papers);
 const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item', 'category', 'url', 'sitemap', 'dc:creator'].includes(name) });
@@ -131,9 +131,9 @@ describe('a build under a sub-path (BASE_PATH=/shelf/, SITE_URL=https://example.
 
   it("marks the section in the navigation: the current page on a section's index, the section within it", () => {
     const current = (path: string) =>
-      elementsOf(readPage(site, path))
-        .filter((element) => element.tag === 'a' && element.ancestorClasses.includes('site-nav') && element.attrs['aria-current'] !== undefined)
-        .map((element) => [element.attrs.href, element.attrs['aria-current']]);
+      linksWithin(readPage(site, path), 'site-nav')
+        .filter((link) => link.attrs['aria-current'] !== undefined)
+        .map((link) => [link.attrs.href, link.attrs['aria-current']]);
     expect(current('papers/')).toEqual([['/shelf/papers/', 'page']]);
     expect(current('papers/2503.01253/')).toEqual([['/shelf/papers/', 'true']]);
     expect(current('authors/')).toEqual([['/shelf/authors/', 'page']]);

@@ -73,3 +73,8 @@ export function elementsOf(html: string): ElementInfo[] {
   visit(parse(html), []);
   return out;
 }
+
+/** The links (`<a>` elements) of a page inside an element of the given class, e.g. `pagination` or `site-nav`, in order. */
+export function linksWithin(html: string, className: string): ElementInfo[] {
+  return elementsOf(html).filter((element) => element.tag === 'a' && element.ancestorClasses.includes(className));
+}

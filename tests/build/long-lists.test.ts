@@ -2,13 +2,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MONTHS } from '../../src/lib/dates.ts';
 import { PapersJsonSchema, type Paper } from '../../src/lib/schema.ts';
 import { generateCorpus, writeCorpus } from '../bench/generate-corpus.ts';
 import { cardTitleLine, realPapers } from '../helpers.ts';
 import { buildSite } from './build-site.ts';
-import { brokenPageLinks, elementsOf, listFiles, readPage } from './dist-files.ts';
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+import { brokenPageLinks, linksWithin, listFiles, readPage } from './dist-files.ts';
 
 // A card listing of the 300 papers of the real arXiv samples, each under its primary category and on its own
 // day. No real category has more than 23 of them, so the synthetic corpus of the benchmarks (seed 1, 400 entries)
@@ -24,17 +23,10 @@ function realSampleDump(): string {
 }
 
 // The paper links of a list page, in order.
-const listedPapers = (html: string) =>
-  elementsOf(html)
-    .filter((element) => element.tag === 'a' && element.ancestorClasses.includes('paper-title'))
-    .map((element) => element.attrs.href);
+const listedPapers = (html: string) => linksWithin(html, 'paper-title').map((link) => link.attrs.href);
 
-const pagination = (html: string) =>
-  Object.fromEntries(
-    elementsOf(html)
-      .filter((element) => element.tag === 'a' && element.ancestorClasses.includes('pagination'))
-      .map((element) => [element.attrs.rel, element.attrs.href]),
-  );
+// A page's pagination links by their rel (prev, next).
+const pagination = (html: string) => Object.fromEntries(linksWithin(html, 'pagination').map((link) => [link.attrs.rel, link.attrs.href]));
 
 describe('a site with long lists (the real arXiv samples and a small synthetic corpus)', () => {
   let dataDir: string;
@@ -84,7 +76,7 @@ describe('a site with long lists (the real arXiv samples and a small synthetic c
   });
 
   it('marks the Papers section in the navigation: the current page on papers/, the section on a paper', () => {
-    const navLink = (html: string) => elementsOf(html).find((element) => element.tag === 'a' && element.ancestorClasses.includes('site-nav') && element.text === 'Papers');
+    const navLink = (html: string) => linksWithin(html, 'site-nav').find((link) => link.text === 'Papers');
     expect(navLink(readPage(site, 'papers/'))?.attrs['aria-current']).toBe('page');
     expect(navLink(readPage(site, 'papers/page/2/'))?.attrs['aria-current']).toBe('true');
     expect(navLink(readPage(site, `papers/${papers[0]?.id}/`))?.attrs['aria-current']).toBe('true');

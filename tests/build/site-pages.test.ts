@@ -7,7 +7,7 @@ import { PapersJsonSchema } from '../../src/lib/schema.ts';
 import { buildSiteData } from '../../src/lib/site-data.ts';
 import { fixturePath, katexFolderPattern, seedDumps, seedSources } from '../helpers.ts';
 import { buildSite, SEED_SITE } from './build-site.ts';
-import { elementsOf, listFiles, readPage } from './dist-files.ts';
+import { elementsOf, linksWithin, listFiles, readPage } from './dist-files.ts';
 
 const papers = buildCorpus(seedDumps(), { sources: seedSources() }).papers;
 const data = buildSiteData(papers);
@@ -71,7 +71,7 @@ describe('the seed site', () => {
     const months = data.years.flatMap((year) => year.months);
     expect(months.length).toBeGreaterThan(2);
     months.forEach((month, i) => {
-      const nav = elementsOf(readPage(SEED_SITE, month.path)).filter((element) => element.tag === 'a' && element.ancestorClasses.includes('pagination'));
+      const nav = linksWithin(readPage(SEED_SITE, month.path), 'pagination');
       const newer = months[i - 1];
       const older = months[i + 1];
       const expected = [...(newer ? [[`/${newer.path}`, `← Newer: ${newer.label}`]] : []), ...(older ? [[`/${older.path}`, `Older: ${older.label} →`]] : [])];
@@ -80,7 +80,7 @@ describe('the seed site', () => {
       if (newer) expect(`${newer.year}${newer.month}` > `${month.year}${month.month}`).toBe(true);
     });
     const [newest, second] = data.years;
-    const yearNav = elementsOf(readPage(SEED_SITE, newest?.path ?? '')).filter((element) => element.tag === 'a' && element.ancestorClasses.includes('pagination'));
+    const yearNav = linksWithin(readPage(SEED_SITE, newest?.path ?? ''), 'pagination');
     expect(yearNav.map((link) => link.attrs.href)).toEqual([`/${second?.path}`]);
   });
 

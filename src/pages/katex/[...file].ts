@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { katexAssetsPath, katexDist, katexStylesheet } from '../../lib/katex-assets.ts';
+import { katexDist, katexStylesheet, katexVersionFolder } from '../../lib/katex-assets.ts';
 
 // KaTeX's stylesheet and fonts, served from the site itself: no CDN, and only pages with math link them.
 // The route's own folder is `katex/`; the files sit in the versioned folder below it (`katex/0.19.1-…/`).
-const versionFolder = katexAssetsPath.slice('katex/'.length);
+const versionFolder = `${katexVersionFolder}/`;
 
 export const getStaticPaths = (() => [
   { params: { file: `${versionFolder}katex.min.css` } },
