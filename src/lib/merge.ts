@@ -1,7 +1,8 @@
+import type { Issue } from './issues.ts';
 import type { NormalEntry } from './normalise.ts';
 import { plainWords } from './plain-text.ts';
 import type { DumpFormat, Superseded } from './schema.ts';
-import { hashShingles, shingles, similarEarlierSets } from './similarity.ts';
+import { hashShingles, shingles, similarEarlierSets, type SimilarAbstract } from './similarity.ts';
 
 /**
  * Groups the entries that describe the same paper: same arXiv id, then same normalised title, then
@@ -13,6 +14,8 @@ import { hashShingles, shingles, similarEarlierSets } from './similarity.ts';
 export const ABSTRACT_MATCH_THRESHOLD = 0.35;
 /** Containment needed to merge two titled papers whose titles differ (a retitled version). */
 export const RETITLED_MATCH_THRESHOLD = 0.85;
+/** Scores this close to an untitled entry's best match count as a tie between the papers they belong to. */
+export const AMBIGUOUS_MARGIN = 0.05;
 
 /** A title reduced to its words: case, punctuation, accents and math encoding do not matter. */
 export function titleKey(title: string): string {
@@ -27,16 +30,42 @@ function sameSet(a: Uint32Array, b: Uint32Array): boolean {
 
 interface GroupInfo {
   arxivIds: Set<string>;
-  titled: boolean;
+  /** The group's distinct titles, each as its set of title words (empty: an untitled group). */
+  titles: Array<ReadonlySet<string>>;
 }
 
-/** Indices of entries grouped by paper; each group sorted by corpus order, groups by their first entry. */
-export function groupEntries(entries: readonly NormalEntry[]): number[][] {
+/** Share of the shorter title's words found in the other title: how a retitled version still reads like the first. */
+export const RELATED_TITLE_THRESHOLD = 0.5;
+
+function titleWords(title: string | null): ReadonlySet<string> | null {
+  const key = title === null ? '' : titleKey(title);
+  return key === '' ? null : new Set(key.split(' '));
+}
+
+function relatedTitles(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const word of small) if (large.has(word)) shared++;
+  return shared / small.size >= RELATED_TITLE_THRESHOLD;
+}
+
+/** Why groupEntries reports an entry: merged despite a different title, or left alone between several papers. */
+export type MergeNote = 'retitled' | 'ambiguous';
+
+const place = (entry: NormalEntry | undefined) => (entry ? `${entry.file}:${entry.line}` : '?');
+const quoted = (text: string | null) => JSON.stringify(text ?? '');
+
+/**
+ * Indices of entries grouped by paper; each group sorted by corpus order, groups by their first entry.
+ * `report` receives a warning for every merge of two differently titled entries and for every untitled entry
+ * whose abstract fits several papers equally (it is then attached to none of them).
+ */
+export function groupEntries(entries: readonly NormalEntry[], report: (issue: Issue, kind: MergeNote) => void = () => undefined): number[][] {
   const parent = entries.map((_, index) => index);
-  const info: GroupInfo[] = entries.map((entry) => ({
-    arxivIds: new Set(entry.arxivId ? [entry.arxivId] : []),
-    titled: entry.title !== null,
-  }));
+  const info: GroupInfo[] = entries.map((entry) => {
+    const words = titleWords(entry.title);
+    return { arxivIds: new Set(entry.arxivId ? [entry.arxivId] : []), titles: words ? [words] : [] };
+  });
   const find = (index: number): number => {
     let root = index;
     while (parent[root] !== root) root = parent[root] ?? root;
@@ -52,6 +81,11 @@ export function groupEntries(entries: readonly NormalEntry[]): number[][] {
     const ids = new Set([...(info[a]?.arxivIds ?? []), ...(info[b]?.arxivIds ?? [])]);
     return ids.size <= 1;
   };
+  const titled = (root: number) => (info[root]?.titles.length ?? 0) > 0;
+  // Two titled papers are one only if some title of each reads like the other: distinct papers can share an
+  // abstract word for word (a series by one author, the standard "withdrawn" notice).
+  const titlesAgree = (a: number, b: number): boolean =>
+    !titled(a) || !titled(b) || (info[a]?.titles ?? []).some((x) => (info[b]?.titles ?? []).some((y) => relatedTitles(x, y)));
   const union = (a: number, b: number): boolean => {
     const rootA = find(a);
     const rootB = find(b);
@@ -63,8 +97,46 @@ export function groupEntries(entries: readonly NormalEntry[]): number[][] {
     const dropped = info[drop];
     if (kept && dropped) {
       dropped.arxivIds.forEach((id) => kept.arxivIds.add(id));
-      kept.titled ||= dropped.titled;
+      kept.titles.push(...dropped.titles);
     }
+    return true;
+  };
+  // A merge on the abstract alone: refused between titled papers whose titles are unrelated, reported when the
+  // titles differ (a retitled version), so a wrong merge is never silent.
+  const unionByAbstract = (a: number, b: number): boolean => {
+    const rootA = find(a);
+    const rootB = find(b);
+    if (rootA === rootB) return true;
+    if (!titlesAgree(rootA, rootB)) return false;
+    const differentTitles = titled(rootA) && titled(rootB);
+    if (!union(rootA, rootB)) return false;
+    if (differentTitles) {
+      const [earlier, later] = a < b ? [a, b] : [b, a];
+      report({
+        severity: 'warning',
+        file: entries[later]?.file ?? '(corpus)',
+        line: entries[later]?.line ?? null,
+        message: `the title ${quoted(entries[later]?.title ?? null)} differs from ${quoted(entries[earlier]?.title ?? null)} (${place(entries[earlier])}), but their abstracts are near-identical, so they are merged as one paper (a retitled version); if they are different papers, add each one's arXiv id (two different ids are never merged)`,
+      }, 'retitled');
+    }
+    return true;
+  };
+  // Two groups that can never be one: titled papers the title and abstract passes left apart, or different ids.
+  const distinctPapers = (a: number, b: number) => (titled(a) && titled(b)) || !compatible(a, b);
+  const describe = (root: number) => {
+    const index = entries.findIndex((entry, position) => entry.title !== null && find(position) === root);
+    return index === -1 ? `the entry at ${place(entries[root])}` : `${quoted(entries[index]?.title ?? null)} (${place(entries[index])})`;
+  };
+  // An untitled entry whose abstract fits two different papers equally well belongs to neither for sure.
+  const ambiguous = (position: number, candidates: readonly number[]): boolean => {
+    const roots = [...new Set(candidates.map(find))].filter((root) => root !== find(position));
+    if (!roots.some((root, index) => roots.slice(0, index).some((other) => distinctPapers(root, other)))) return false;
+    report({
+      severity: 'warning',
+      file: entries[position]?.file ?? '(corpus)',
+      line: entries[position]?.line ?? null,
+      message: `this abstract fits ${roots.map(describe).join(' and ')} equally well, so it is attached to neither and kept as its own paper; add the paper's title or arXiv id next to it`,
+    }, 'ambiguous');
     return true;
   };
 
@@ -86,40 +158,67 @@ export function groupEntries(entries: readonly NormalEntry[]): number[][] {
     else union(first, index);
   });
 
-  // Identical fingerprints (the same abstract captured again and again) merge at once; the similarity join then
-  // sees each distinct abstract once, so a listing captured many times cannot crowd a shingle past its cap.
-  const distinct: number[] = [];
+  // Entries with identical fingerprints (the same abstract captured again and again) share one set, so the
+  // similarity join sees each distinct abstract once and a listing captured many times cannot crowd a shingle
+  // past its cap.
   const sets: Uint32Array[] = [];
+  const holders: number[][] = [];
+  const setOf = new Map<number, number>();
   // Keyed by a hash of the set; the sets under one hash are compared in full, so a collision merges nothing.
-  const firstWithFingerprint = new Map<number, Array<{ position: number; set: Uint32Array }>>();
+  const byFingerprint = new Map<number, number[]>();
   entries.forEach((entry, position) => {
     if (!entry.abstract) return;
     const set = shingles(entry.abstract);
     if (set.length === 0) return;
     // A number, not the set joined into a string: building 10,000 such keys took 0.18 s of the parse.
     const hash = hashShingles(set);
-    const sameHash = firstWithFingerprint.get(hash);
-    const first = sameHash?.find((candidate) => sameSet(candidate.set, set))?.position;
-    if (first !== undefined && union(first, position)) return;
-    if (first === undefined) {
-      if (sameHash) sameHash.push({ position, set });
-      else firstWithFingerprint.set(hash, [{ position, set }]);
+    const sameHash = byFingerprint.get(hash) ?? [];
+    let key = sameHash.find((candidate) => sameSet(sets[candidate] as Uint32Array, set));
+    if (key === undefined) {
+      key = sets.length;
+      sets.push(set);
+      holders.push([]);
+      byFingerprint.set(hash, [...sameHash, key]);
     }
-    distinct.push(position);
-    sets.push(set);
+    holders[key]?.push(position);
+    setOf.set(position, key);
   });
-  const similar = similarEarlierSets(sets, ABSTRACT_MATCH_THRESHOLD);
-  distinct.forEach((position, key) => {
-    for (const { key: earlierKey, score } of similar[key] ?? []) {
-      const other = distinct[earlierKey];
-      if (other === undefined) continue;
-      const rootA = find(position);
-      const rootB = find(other);
-      if (rootA === rootB) break;
-      const bothTitled = info[rootA]?.titled === true && info[rootB]?.titled === true;
-      if (bothTitled && score < RETITLED_MATCH_THRESHOLD) continue;
-      if (union(rootA, rootB)) break;
+  // Each set's similar sets, both ways (the join lists only earlier ones), best first; a set is its own best.
+  const neighbours: SimilarAbstract[][] = sets.map((_, key) => [{ key, score: 1 }]);
+  similarEarlierSets(sets, ABSTRACT_MATCH_THRESHOLD).forEach((found, key) => {
+    for (const { key: earlier, score } of found) {
+      neighbours[key]?.push({ key: earlier, score });
+      neighbours[earlier]?.push({ key, score });
     }
+  });
+  for (const list of neighbours) list.sort((x, y) => y.score - x.score || x.key - y.key);
+
+  // Titled papers first, so that an untitled entry is then weighed against every paper it might belong to.
+  entries.forEach((entry, position) => {
+    const key = setOf.get(position);
+    if (key === undefined || entry.title === null) return;
+    for (const { key: other, score } of neighbours[key] ?? []) {
+      if (score < RETITLED_MATCH_THRESHOLD) break;
+      for (const candidate of holders[other] ?? []) {
+        if (candidate < position && entries[candidate]?.title !== null) unionByAbstract(candidate, position);
+      }
+    }
+  });
+  entries.forEach((entry, position) => {
+    const key = setOf.get(position);
+    if (key === undefined || titled(find(position))) return;
+    const best = new Map<number, number>();
+    for (const { key: other, score } of neighbours[key] ?? []) {
+      for (const candidate of holders[other] ?? []) {
+        const root = find(candidate);
+        if (root !== find(position) && !best.has(root)) best.set(root, score);
+      }
+    }
+    const ranked = [...best].sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    const top = ranked[0]?.[1] ?? 0;
+    const tied = ranked.filter(([, score]) => score >= top - AMBIGUOUS_MARGIN).map(([root]) => root);
+    if (tied.length > 1 && ambiguous(position, tied)) return;
+    for (const [root] of ranked) if (unionByAbstract(root, position)) break;
   });
 
   const groups = new Map<number, number[]>();

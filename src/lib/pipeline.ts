@@ -195,7 +195,12 @@ export function buildCorpus(dumps: readonly DumpInput[], options: CorpusOptions 
     }
   }
 
-  const groups = groupEntries(normal);
+  const issuesOf = new Map(parsed.map((file) => [file.file, file.issues]));
+  const ambiguous = new Set<string>();
+  const groups = groupEntries(normal, (issue, kind) => {
+    issuesOf.get(issue.file)?.push(issue);
+    if (kind === 'ambiguous') ambiguous.add(`${issue.file}:${issue.line}`);
+  });
   const drafts = groups.map((group) => mergeEntries(group.map((index) => normal[index] as NormalEntry)));
   const ids = assignIds(drafts);
   const made = new Map<string, number>();
@@ -226,7 +231,7 @@ export function buildCorpus(dumps: readonly DumpInput[], options: CorpusOptions 
       });
       return;
     }
-    if (record.incomplete) {
+    if (record.incomplete && !ambiguous.has(`${record.sources[0]?.file}:${record.sources[0]?.line}`)) {
       const source = record.sources[0];
       corpusIssues.push({
         severity: 'warning',

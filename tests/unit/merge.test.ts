@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCorpus } from '../../src/lib/pipeline.ts';
+import { cardTitleLine, realPapers } from '../helpers.ts';
 
 const ABSTRACT = 'We prove a $\\Theta(1/\\Delta^2)$ lower bound for best-arm identification in stochastic bandits with many arms and show it is tight.';
 const ABSTRACT_UNICODE = 'We prove a $Θ(1/Δ^2)$ lower bound for best-arm identification in stochastic bandits with many arms and show it is tight.';
@@ -71,5 +72,54 @@ describe('merging and precedence', () => {
     const { papers } = buildCorpus([{ file: 'b.txt', text: `LGJan 4, 2024\n${long} IAda Lovelace\nLGJan 5, 2024\n${long} IIAlan Turing\n` }]);
     const base = 'proceedings-of-the-workshop-on-very-long-titles-for-machine-learning-and';
     expect(papers.map((paper) => paper.id).sort()).toEqual([base, `${base}-2`]);
+  });
+
+  it('keeps distinct real papers apart even when one author gave them the same abstract (0704.0026, 0704.0112)', () => {
+    const papers = realPapers();
+    const series = papers.filter((paper) => paper.title.startsWith('Placeholder Substructures II'));
+    expect(series).toHaveLength(2);
+    const text = papers.map((paper) => `${paper.categories[0]}Jan 4, 2024\n${cardTitleLine(paper)}\n${paper.abstract}\n`).join('');
+    const { papers: records, report } = buildCorpus([{ file: 'real.txt', text }]);
+    expect(records).toHaveLength(papers.length);
+    expect(report.summary.reported).toBe(0);
+  });
+
+  it('does not merge two titled papers that share an abstract word for word but not their titles', () => {
+    const withdrawn = 'This paper has been withdrawn by the author due to a crucial error in the proof.';
+    const { papers, report } = buildCorpus([
+      { file: 'a.txt', text: `LGJun 3, 2003\nA Proof of the Collatz ConjectureJohn Smith\n${withdrawn}\nGTJun 4, 2003\nNash Equilibria in Huge GamesAlice Wong, Bob Lee\n${withdrawn}\n` },
+    ]);
+    expect(papers.map((paper) => [paper.title, paper.authors.map((author) => author.name)])).toEqual([
+      ['Nash Equilibria in Huge Games', ['Alice Wong', 'Bob Lee']],
+      ['A Proof of the Collatz Conjecture', ['John Smith']],
+    ]);
+    expect(report.summary.warnings).toBe(0);
+  });
+
+  it('attaches an untitled abstract that fits two different papers equally to neither, and says so at its line', () => {
+    const withdrawn = 'This paper has been withdrawn by the author due to a crucial error in the proof.';
+    const { papers, report } = buildCorpus([
+      { file: 'a.txt', text: `Abstract: ${withdrawn}\n` },
+      { file: 'b.txt', text: `LGJun 3, 2003\nA Proof of the Collatz ConjectureJohn Smith\n${withdrawn}\nGTJun 4, 2003\nNash Equilibria in Huge GamesAlice Wong, Bob Lee\n${withdrawn}\n` },
+    ]);
+    expect(papers).toHaveLength(3);
+    expect(papers.every((paper) => paper.sources.length === 1)).toBe(true);
+    const issues = report.files.flatMap((file) => file.issues);
+    expect(issues).toEqual([
+      expect.objectContaining({ file: 'a.txt', line: 1, message: expect.stringMatching(/fits "A Proof of the Collatz Conjecture" \(b\.txt:1\) and "Nash Equilibria in Huge Games" \(b\.txt:4\) equally well/) }),
+    ]);
+    // The ambiguity is the one message about it: not also "matches no paper".
+    expect(report.issues).toEqual([]);
+  });
+
+  it('merges a retitled version on a near-identical abstract and warns, naming both entries', () => {
+    const { papers, report } = buildCorpus([
+      { file: 'a.txt', text: `LGJan 4, 2024\nBandits RevisitedAda Lovelace, Alan Turing\n${ABSTRACT}\n` },
+      { file: 'b.txt', text: `LGJan 9, 2024\nBandits Revisited: Tight Lower BoundsAda Lovelace, Alan Turing\n${ABSTRACT_UNICODE}\n` },
+    ]);
+    expect(papers).toHaveLength(1);
+    expect(report.files[1]?.issues).toEqual([
+      expect.objectContaining({ severity: 'warning', file: 'b.txt', line: 1, message: expect.stringContaining('differs from "Bandits Revisited" (a.txt:1)') }),
+    ]);
   });
 });
