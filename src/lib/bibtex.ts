@@ -1,7 +1,7 @@
 import type { Paper } from './schema.ts';
 import { toSlug } from './slug.ts';
-import { surnameOf } from './names.ts';
-import { organisationCost, PARTICLES, personNameCost } from './split/name-shape.ts';
+import { isOrganisation, surnameOf } from './names.ts';
+import { PARTICLES } from './split/name-shape.ts';
 
 const STOP_WORDS = new Set(['a', 'an', 'the', 'on', 'of', 'in', 'for', 'to', 'and', 'with', 'towards', 'toward', 'via', 'from', 'is', 'are']);
 
@@ -21,7 +21,7 @@ const nameCache = new Map<string, string>();
 function formatName(name: string): string {
   const tokens = name.replace(/,(?= )/g, '').split(' ');
   // An organisation ("Google DeepMind", "Gemini Team") is one braced name, never "Last, First".
-  if (tokens.length === 1 || organisationCost(name) <= Math.min(1, personNameCost(name) + 0.5)) return `{${name}}`;
+  if (isOrganisation(name)) return `{${name}}`;
   const surname = surnameOf(name);
   let start = tokens.lastIndexOf(surname);
   while (start > 1 && PARTICLES.has(tokens[start - 1] ?? '')) start--;
@@ -70,7 +70,8 @@ export function toBibtex(paper: Paper): string {
     ['eprint', paper.arxivId],
     ['archivePrefix', paper.arxivId ? 'arXiv' : null],
     ['primaryClass', paper.arxivId ? (paper.categories[0]?.id ?? null) : null],
-    ['url', paper.arxivId ? `https://arxiv.org/abs/${paper.arxivId}` : paper.codeUrl],
+    // The paper's own page only: a code repository is not the work cited.
+    ['url', paper.arxivId ? `https://arxiv.org/abs/${paper.arxivId}` : null],
   ];
   const body = fields
     .filter((entry): entry is [string, string] => entry[1] !== null)

@@ -43,11 +43,11 @@ export async function* dataFiles(data: SiteData, config: Pick<DataFilesConfig, '
   yield { path: 'papers.json', content: papersJson(data.papers.map((view) => view.paper)) };
   for (const category of data.categories) {
     const name = category.name ? `${category.name} (${category.id})` : category.id;
-    yield { path: feedPaths.category(category.id), content: await paperFeedXml(site, name, `Newest papers in ${name}.`, category.papers) };
+    yield { path: feedPaths.category(category.id), content: await paperFeedXml(site, name, `Newest papers in ${name}.`, category.papers, category.path) };
     yield { path: `${category.path}papers.json`, content: papersJson(category.papers.map((view) => view.paper)) };
   }
   for (const author of data.authors) {
-    yield { path: feedPaths.author(author.slug), content: await paperFeedXml(site, author.name, `Newest papers by ${author.name}.`, author.papers) };
+    yield { path: feedPaths.author(author.slug), content: await paperFeedXml(site, author.name, `Newest papers by ${author.name}.`, author.papers, author.path) };
   }
   const search = buildSearchAssets(data.papers.map((view) => view.paper));
   yield { path: TITLE_INDEX_PATH, content: search.titles };

@@ -1,5 +1,8 @@
-/** Longest <title>: browsers and search engines cut longer ones anyway, so cut it ourselves at a word. */
-export const MAX_TITLE_LENGTH = 70;
+/**
+ * Longest <title>. Bookmarks, history and tabs show a paper by its title, so a real one (arXiv's longest run to
+ * about 250 characters) is kept whole, as arXiv does; only a runaway one is cut, at a word.
+ */
+export const MAX_TITLE_LENGTH = 300;
 
 /** The document title: "Page · Site", shortened at a word boundary with "…" to fit MAX_TITLE_LENGTH. */
 export function documentTitle(page: string, site: string): string {

@@ -50,12 +50,13 @@ function feedItem(site: FeedSite, view: PaperView): RSSFeedItem {
   return item;
 }
 
-/** The RSS 2.0 feed (XML text) of the newest papers of a list (already newest first). */
-export function paperFeedXml(site: FeedSite, title: string, description: string, papers: readonly PaperView[]): Promise<string> {
+/** The RSS 2.0 feed (XML text) of the newest papers of a list (already newest first), linked to the list's page. */
+export function paperFeedXml(site: FeedSite, title: string, description: string, papers: readonly PaperView[], pagePath = ''): Promise<string> {
   return getRssString({
     title: `${title} · ${site.title}`,
     description,
-    site: site.url(),
+    // The channel's <link> is the page the feed follows.
+    site: site.url(pagePath),
     trailingSlash: true,
     items: papers.slice(0, FEED_SIZE).map((view) => feedItem(site, view)),
     xmlns: { dc: 'http://purl.org/dc/elements/1.1/' },

@@ -1,3 +1,4 @@
+import { countOf } from './count-of.ts';
 import { formatIssue, type Issue } from './issues.ts';
 import type { CorpusReport } from './pipeline.ts';
 import { FORMAT_LABELS, type DumpFormat } from './schema.ts';
@@ -7,10 +8,6 @@ function formatLabel(format: DumpFormat | null): string {
   return format === null ? 'unrecognised' : FORMAT_LABELS[format];
 }
 
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
 function issueLine(issue: Issue): string {
   return `  ${issue.severity === 'error' ? 'error  ' : 'warning'} ${formatIssue(issue)}`;
 }
@@ -18,7 +15,7 @@ function issueLine(issue: Issue): string {
 /** The one-line summary: papers, entries, dumps, incomplete records, errors and warnings. */
 export function formatSummary(report: CorpusReport): string {
   const { summary } = report;
-  return `${plural(summary.papers, 'paper')} from ${plural(summary.entries, 'entry', 'entries')} in ${plural(summary.files, 'dump')}; ${summary.incomplete} incomplete; ${summary.reported} entries reported, not in a paper; ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}`;
+  return `${countOf(summary.papers, 'paper')} from ${countOf(summary.entries, 'entry', 'entries')} in ${countOf(summary.files, 'dump')}; ${summary.incomplete} incomplete; ${summary.reported} entries reported, not in a paper; ${countOf(summary.errors, 'error')}, ${countOf(summary.warnings, 'warning')}`;
 }
 
 /** The full report `check-data` prints: one block per dump with its issues, corpus-wide issues, then the summary. */
@@ -26,7 +23,7 @@ export function formatReport(report: CorpusReport, dataDir: string): string {
   const lines: string[] = [`Papershelf data check of ${dataDir}`, ''];
   for (const file of report.files) {
     lines.push(
-      `${file.file}: ${formatLabel(file.format)}, ${plural(file.read, 'entry', 'entries')} read → ${plural(file.made, 'paper')} made, ${file.merged} merged into others, ${file.reported} reported`,
+      `${file.file}: ${formatLabel(file.format)}, ${countOf(file.read, 'entry', 'entries')} read → ${countOf(file.made, 'paper')} made, ${file.merged} merged into others, ${file.reported} reported`,
     );
     lines.push(...file.issues.map(issueLine));
   }

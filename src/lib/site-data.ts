@@ -5,7 +5,7 @@ import type { Paper } from './schema.ts';
 import { toSlug } from './slug.ts';
 import { archiveGroup } from './taxonomy.ts';
 import { MONTH_NAMES } from './dates.ts';
-import { surnameOf } from './names.ts';
+import { filingNameOf } from './names.ts';
 
 /**
  * Everything the pages show, computed once per build from the records: rendered titles and abstracts,
@@ -178,10 +178,12 @@ export function buildSiteData(
     return [slug, best] as const;
   }));
 
+  // A person files under the surname, an organisation under its whole name; the slug breaks ties.
+  const sortKeyOf = new Map([...nameOf].map(([slug, name]) => [slug, `${toSlug(filingNameOf(name)) || slug} ${slug}`] as const));
   const authors: AuthorView[] = [...byAuthor].map(([slug, entry]) => {
     const name = nameOf.get(slug) ?? slug;
-    const surname = toSlug(surnameOf(name)) || slug;
-    const initial = surname[0]?.toUpperCase() ?? '#';
+    const sortKey = sortKeyOf.get(slug) ?? slug;
+    const initial = sortKey[0]?.toUpperCase() ?? '#';
     const coauthorCounts = countBy(entry.papers.flatMap((view) => [...new Set(view.paper.authors.map((author) => author.slug))].filter((other) => other !== slug)));
     const categoryCounts = countBy(entry.papers.flatMap((view) => view.paper.categories.map((category) => category.id)));
     const yearCounts = countBy(entry.papers.flatMap((view) => (view.paper.published ? [Number(view.paper.published.slice(0, 4))] : [])));
@@ -190,11 +192,11 @@ export function buildSiteData(
       name,
       path: paths.author(slug),
       letter: /[A-Z]/.test(initial) ? initial : '#',
-      sortKey: `${surname} ${slug}`,
+      sortKey,
       papers: entry.papers,
       coauthors: [...coauthorCounts]
         .map(([other, count]) => ({ slug: other, name: nameOf.get(other) ?? other, path: paths.author(other), count }))
-        .sort((a, b) => b.count - a.count || english.compare(a.name, b.name)),
+        .sort((a, b) => b.count - a.count || english.compare(sortKeyOf.get(a.slug) ?? a.slug, sortKeyOf.get(b.slug) ?? b.slug)),
       categories: [...categoryCounts]
         .map(([id, count]) => ({ id, name: entry.papers.flatMap((view) => view.paper.categories).find((category) => category.id === id)?.name ?? null, path: paths.category(id), count }))
         .sort((a, b) => b.count - a.count || english.compare(a.id, b.id)),

@@ -190,6 +190,13 @@ export const ARXIV_CATEGORIES: Readonly<Record<string, string>> = {
   'q-alg': 'Quantum Algebra and Topology',
   'solv-int': 'Exactly Solvable and Integrable Systems',
   'supr-con': 'Superconductivity',
+  // Archives whose old-style ids (math/0601001, cs/0112017) name no subject class: such a paper's category is
+  // its archive when nothing else gives one.
+  cs: 'Computer Science',
+  math: 'Mathematics',
+  nlin: 'Nonlinear Sciences',
+  physics: 'Physics',
+  'q-bio': 'Quantitative Biology',
 };
 
 /** Archive prefixes in the order a bare subject code is tried ("GT" → cs.GT before math.GT). */

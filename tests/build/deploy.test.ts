@@ -32,14 +32,19 @@ describe('feeds', () => {
     for (const item of items) expect(resolves(SEED_SITE, '/', new URL(item.link).pathname), item.link).toBe(true);
   });
 
-  it('each category and author has a feed of exactly its papers, linked from its page', () => {
+  it('each category and author has a feed of exactly its papers, linked from its page and linking back to it', () => {
+    expect(readFeed(SEED_SITE, 'feed.xml').rss.channel.link).toBe(SITE);
     for (const category of data.categories) {
-      const items = readFeed(SEED_SITE, `categories/${category.id}/feed.xml`).rss.channel.item ?? [];
+      const { channel } = readFeed(SEED_SITE, `categories/${category.id}/feed.xml`).rss;
+      expect(channel.link).toBe(`${SITE}${category.path}`);
+      const items = channel.item ?? [];
       expect(items.map((item) => item.link)).toEqual(category.papers.slice(0, 50).map((view) => `${SITE}${view.path}`));
       expect(readPage(SEED_SITE, category.path)).toContain(`<link rel="alternate" type="application/rss+xml" title="${category.name} (${category.id}) · newest papers" href="/categories/${category.id}/feed.xml">`);
     }
     for (const author of data.authors) {
-      const items = readFeed(SEED_SITE, `authors/${author.slug}/feed.xml`).rss.channel.item ?? [];
+      const { channel } = readFeed(SEED_SITE, `authors/${author.slug}/feed.xml`).rss;
+      expect(channel.link).toBe(`${SITE}${author.path}`);
+      const items = channel.item ?? [];
       expect(items).toHaveLength(Math.min(50, author.papers.length));
       expect(readPage(SEED_SITE, author.path)).toContain(`href="/authors/${author.slug}/feed.xml"`);
     }

@@ -83,7 +83,14 @@ describe('a site with long lists (the real arXiv samples and a small synthetic c
     expect(navLink(readPage(site, 'authors/'))?.attrs['aria-current']).toBeUndefined();
   });
 
-  it('has no broken internal link', () => {
+  it('lists the undated papers on dates/undated/, linked from dates/', () => {
+    const undated = papers.filter((paper) => paper.published === null).map((paper) => `/papers/${paper.id}/`);
+    expect(undated.length).toBeGreaterThan(0);
+    expect(listedPapers(readPage(site, 'dates/undated/'))).toEqual(undated);
+    expect(readPage(site, 'dates/')).toContain('href="/dates/undated/"');
+  });
+
+    it('has no broken internal link', () => {
     expect(brokenPageLinks(site, '/')).toEqual([]);
   });
 });

@@ -7,8 +7,12 @@ import { decodeDump } from '../../src/lib/decode.ts';
 import { plainWords, toPlainText } from '../../src/lib/plain-text.ts';
 import { computeSlug, slowSlug, toSlug } from '../../src/lib/slug.ts';
 import { ARXIV_CATEGORIES } from '../../src/lib/taxonomy.ts';
+import { buildCorpus } from '../../src/lib/pipeline.ts';
 import { cleanText } from '../../src/lib/text.ts';
 import { realPapers } from '../helpers.ts';
+
+// Two real abstracts (tests/fixtures/real-arxiv).
+const [REAL_ABSTRACT = '', OTHER_ABSTRACT = ''] = realPapers().map((paper) => paper.abstract);
 
 describe('categories', () => {
   const resolve = createCategoryResolver();
@@ -21,6 +25,13 @@ describe('categories', () => {
   it('lets the configuration override a code or the archive order', () => {
     expect(createCategoryResolver({ codes: { GT: 'math.GT' } })('GT').id).toBe('math.GT');
     expect(createCategoryResolver({ archives: ['math', 'cs'] })('CV').id).toBe('math.CV');
+  });
+  it('names the archive of an old-style id that gives no subject class, without a warning', () => {
+    const { papers, report } = buildCorpus([
+      { file: 'a.txt', text: `${REAL_ABSTRACT}\n\narXiv:math/0601001v2\nCreated: 2006-01-01\n\n${OTHER_ABSTRACT}\n\narXiv:cs/0112017\n` },
+    ]);
+    expect(papers.map((paper) => paper.categories)).toEqual([[{ id: 'math', name: 'Mathematics' }], [{ id: 'cs', name: 'Computer Science' }]]);
+    expect(report.summary.warnings).toBe(0);
   });
   it('keeps unknown codes as written and flags them', () => {
     expect(resolve('XYZ')).toEqual({ id: 'XYZ', known: false });

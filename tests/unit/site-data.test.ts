@@ -32,12 +32,26 @@ describe('the route data', () => {
     });
   });
 
-  it('sorts co-authors with equal counts by name in English collation, accents and case included', () => {
+  it('sorts co-authors with equal counts by surname, in the order of the A–Z index', () => {
     const paper = records.find((candidate) => candidate.authors.length > 0) as Paper;
     const names = ['Zoë Adams', 'émile Borel', 'Émile Borel', 'Ada Lovelace', 'ada lovelace', 'Øystein Ore'];
     const authors = names.map((name, index) => ({ name, slug: `author-${index}` }));
     const site = buildSiteData([{ ...paper, authors: [{ name: 'Center', slug: 'center' }, ...authors] }]);
     const center = site.authorBySlug.get('center');
-    expect(center?.coauthors.map((coauthor) => coauthor.name)).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en')));
+    const indexOrder = site.authors.map((author) => author.name).filter((name) => names.includes(name));
+    expect(center?.coauthors.map((coauthor) => coauthor.name)).toEqual(indexOrder);
+    expect(indexOrder.map((name) => name.split(' ')[1])).toEqual(['Adams', 'Borel', 'Borel', 'Lovelace', 'lovelace', 'Ore']);
+  });
+
+  it('files an organisation under its whole name and a person under the surname', () => {
+    const paper = records.find((candidate) => candidate.authors.length > 0) as Paper;
+    const names = ['Google DeepMind', 'Gemini Team', 'Yann LeCun', 'Aäron van den Oord'];
+    const site = buildSiteData([{ ...paper, authors: names.map((name, index) => ({ name, slug: `author-${index}` })) }]);
+    expect(site.authors.map((author) => [author.name, author.letter])).toEqual([
+      ['Gemini Team', 'G'],
+      ['Google DeepMind', 'G'],
+      ['Yann LeCun', 'L'],
+      ['Aäron van den Oord', 'O'],
+    ]);
   });
 });

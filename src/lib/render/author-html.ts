@@ -1,3 +1,4 @@
+import { countOf } from '../count-of.ts';
 import { feedPaths } from '../feeds.ts';
 import type { AuthorView, PaperView } from '../site-data.ts';
 import type { SiteLink } from '../site-links.ts';
@@ -14,7 +15,7 @@ import { paperListHtml } from './paper-html.ts';
 
 /** "1 paper", "7 papers": how many papers an author has. */
 export function paperCount(author: Pick<AuthorView, 'papers'>): string {
-  return `${author.papers.length} paper${author.papers.length === 1 ? '' : 's'}`;
+  return countOf(author.papers.length, 'paper');
 }
 
 /**
@@ -31,7 +32,7 @@ export function authorPageHtml(href: SiteLink, author: AuthorView, itemHtml: (vi
 /** The co-authors as list items: each linked to their page, with the number of papers shared. */
 export function coauthorItemsHtml(href: SiteLink, coauthors: AuthorView['coauthors']): string {
   return coauthors
-    .map((coauthor) => `<li><a href="${escapeHtml(href(coauthor.path))}">${escapeHtml(coauthor.name)}</a> <span class="count">(${coauthor.count} shared paper${coauthor.count === 1 ? '' : 's'})</span></li>`)
+    .map((coauthor) => `<li><a href="${escapeHtml(href(coauthor.path))}">${escapeHtml(coauthor.name)}</a> <span class="count">(${countOf(coauthor.count, 'shared paper')})</span></li>`)
     .join('');
 }
 
