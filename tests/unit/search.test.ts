@@ -37,7 +37,15 @@ describe('the search index', () => {
     expect(titles('Audio Speech Processing')).toEqual(['HuPER: A Human-Inspired Framework for Phonetic Perception']);
   });
 
-  it('matches prefixes as you type', () => {
+  it('finds papers by affiliation, in the full index only', () => {
+    const affiliated = papers.filter((paper) => paper.affiliations.includes('berkeley')).map((paper) => paper.title);
+    expect(affiliated.length).toBeGreaterThan(0);
+    expect(titles('berkeley')).toEqual(expect.arrayContaining(affiliated));
+    // No title, author or category says it: the small index, which has no affiliations, finds nothing.
+    expect(titles('berkeley', titleIndexOnly)).toEqual([]);
+  });
+
+    it('matches prefixes as you type', () => {
     expect(titles('watermar').length).toBeGreaterThanOrEqual(2);
     expect(titles('hupe')).toContain('HuPER: A Human-Inspired Framework for Phonetic Perception');
   });

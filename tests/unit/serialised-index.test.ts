@@ -40,7 +40,7 @@ describe('the serialised search index', () => {
   });
 
   it('cut to the title fields, is what MiniSearch serialises for an index of the title fields alone', () => {
-    const titleOnly = (documents: readonly FullDocument[]) => documents.map(({ abstract: _, ...title }): TitleDocument => title);
+    const titleOnly = (documents: readonly FullDocument[]) => documents.map(({ abstract: _abstract, affiliations: _affiliations, ...title }): TitleDocument => title);
     expect(written(seedDocuments, FULL_INDEX_OPTIONS, TITLE_FIELDS.length)).toBe(miniSearchJson(titleOnly(seedDocuments), TITLE_INDEX_OPTIONS));
     expect(written(realDocuments, FULL_INDEX_OPTIONS, TITLE_FIELDS.length)).toBe(miniSearchJson(titleOnly(realDocuments), TITLE_INDEX_OPTIONS));
     expect(titleOnly(seedDocuments)).toEqual(titleDocuments(seedPapers));

@@ -36,9 +36,13 @@ export function titleDocuments(papers: readonly Paper[]): TitleDocument[] {
   });
 }
 
-/** One full-index document per paper: the title document plus the abstract. */
+/** One full-index document per paper: the title document plus the abstract and the affiliations. */
 export function fullDocuments(papers: readonly Paper[]): FullDocument[] {
-  return titleDocuments(papers).map((document, position) => ({ ...document, abstract: papers[position]?.abstract ?? '' }));
+  return titleDocuments(papers).map((document, position) => ({
+    ...document,
+    abstract: papers[position]?.abstract ?? '',
+    affiliations: papers[position]?.affiliations.join(', ') ?? '',
+  }));
 }
 
 /** Builds both MiniSearch indexes (once, at build time) and the snippet chunks: abstracts as pieces, math flagged. */

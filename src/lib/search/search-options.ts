@@ -24,6 +24,8 @@ export interface TitleDocument extends StoredFields {
 /** A document of the full index: every searched field, and the same stored display fields. */
 export interface FullDocument extends TitleDocument {
   abstract: string;
+  /** Affiliations and organisations ("berkeley"), as the listings gave them. */
+  affiliations: string;
 }
 
 /** A piece of displayed text: [text, 1] for math (never highlighted) or [text, 0] for prose. */
@@ -49,8 +51,8 @@ export interface StoredFields {
 
 /** Fields of the small index loaded on the first interaction: titles, authors, categories (ids and names). */
 export const TITLE_FIELDS = ['title', 'authors', 'categories'] as const;
-/** Fields of the full index loaded right after it (and alone by the results page): the same plus abstracts. */
-export const FULL_FIELDS = [...TITLE_FIELDS, 'abstract'] as const;
+/** Fields of the full index loaded right after it (and alone by the results page): the same plus abstracts and affiliations. */
+export const FULL_FIELDS = [...TITLE_FIELDS, 'abstract', 'affiliations'] as const;
 
 // Latin letters that Unicode does not decompose into a base letter plus a mark (so NFKD alone keeps them).
 const UNDECOMPOSED: Readonly<Record<string, string>> = { ı: 'i', ł: 'l', ø: 'o', đ: 'd', ð: 'd', ħ: 'h', ŧ: 't', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th' };
@@ -98,7 +100,7 @@ export const FULL_INDEX_OPTIONS: IndexSettings<FullDocument> = {
  * cost the most and helped least (BENCHMARKS.md, "Search"). Every word must match, in any field.
  */
 export const SEARCH_OPTIONS: SearchOptions = {
-  boost: { title: 3, authors: 2.5, categories: 1.5, abstract: 1 },
+  boost: { title: 3, authors: 2.5, categories: 1.5, abstract: 1, affiliations: 1.5 },
   prefix: (term, index, terms) => index === terms.length - 1 && term.length >= 3,
   fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
   maxFuzzy: 2,
