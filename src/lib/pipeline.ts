@@ -1,3 +1,4 @@
+import { compareArxivIds } from './arxiv-order.ts';
 import { categoryName, createCategoryResolver, type CategoryPreference } from './categories.ts';
 import type { Issue } from './issues.ts';
 import { groupEntries, mergeEntries, type MergedPaper } from './merge.ts';
@@ -157,13 +158,18 @@ function reservedTextIssue(record: Paper, entries: readonly NormalEntry[]): Issu
   };
 }
 
-/** Newest first, undated last, then by id: the order of papers.json and of every list. */
+/**
+ * Newest first, undated last: the order of papers.json and of every list. Within a day, as on arXiv, the later
+ * submission (the higher arXiv id) first; papers without an arXiv id after those, by id.
+ */
 export function comparePapers(a: Paper, b: Paper): number {
   if (a.published !== b.published) {
     if (a.published === null) return 1;
     if (b.published === null) return -1;
     return a.published < b.published ? 1 : -1;
   }
+  if (a.arxivId !== null && b.arxivId !== null) return compareArxivIds(b.arxivId, a.arxivId);
+  if (a.arxivId !== null || b.arxivId !== null) return a.arxivId !== null ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
