@@ -8,14 +8,15 @@ export interface ArxivId {
   archive: string | null;
 }
 
-const NEW_STYLE = /^(\d{2})(\d{2})\.(\d{4,5})(?:v(\d+))?$/;
-const OLD_STYLE = /^([a-z]+(?:-[a-z]+)?)(\.[A-Z]{2})?\/(\d{2})(\d{2})(\d{3})(?:v(\d+))?$/;
+// Versions start at v1: "v0" (or "v01") is not an arXiv version.
+const NEW_STYLE = /^(\d{2})(\d{2})\.(\d{4,5})(?:v([1-9]\d*))?$/;
+const OLD_STYLE = /^([a-z]+(?:-[a-z]+)?)(\.[A-Z]{2})?\/(\d{2})(\d{2})(\d{3})(?:v([1-9]\d*))?$/;
 
 function knownArchive(archive: string): boolean {
   return Object.hasOwn(ARXIV_CATEGORIES, archive) || Object.keys(ARXIV_CATEGORIES).some((id) => id.startsWith(`${archive}.`));
 }
 
-/** Parses `2510.15464`, `2510.15464v2`, `hep-th/9711200` or `math.GT/0309136v1`; null when it is not a valid id. */
+/** Parses `2510.15464`, `2510.15464v2`, `hep-th/9711200` or `math.GT/0309136v1`; null when it is not a valid id (version 0 included). */
 export function parseArxivId(raw: string): ArxivId | null {
   const text = raw.trim().replace(/^arxiv:\s*/i, '');
   const modern = NEW_STYLE.exec(text);

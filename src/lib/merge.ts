@@ -204,7 +204,7 @@ export function groupEntries(entries: readonly NormalEntry[], report: (issue: Is
       }
     }
   });
-  entries.forEach((entry, position) => {
+  entries.forEach((_, position) => {
     const key = setOf.get(position);
     if (key === undefined || titled(find(position))) return;
     const best = new Map<number, number>();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseArxivId } from '../../src/lib/arxiv-id.ts';
-import { parseArxivIdListing } from '../../src/lib/parsers/arxiv-id-listing.ts';
+import { parseArxivIdListing, readIdLine } from '../../src/lib/parsers/arxiv-id-listing.ts';
 import { readFixture } from '../helpers.ts';
 
 describe('arXiv ids', () => {
@@ -14,7 +14,7 @@ describe('arXiv ids', () => {
     expect(parseArxivId('math.GT/0309136v1')).toEqual({ id: 'math.GT/0309136', version: 1, archive: 'math.GT' });
   });
   it('rejects impossible ids', () => {
-    for (const bad of ['2513.12345', '2510.1234', '1412.12345', 'foo-bar/9711200', 'hep-th/0801001', '12345']) {
+    for (const bad of ['2513.12345', '2510.1234', '1412.12345', 'foo-bar/9711200', 'hep-th/0801001', '12345', '2301.00002v0', '2301.00002v01', 'hep-th/9711200v0']) {
       expect(parseArxivId(bad), bad).toBeNull();
     }
   });
@@ -60,5 +60,94 @@ describe('arXiv id listing', () => {
       [1, 'warning'],
       [5, 'error'],
     ]);
+  });
+});
+
+// Three real abstracts of seed 003, with their real ids: 2510.15464, 2509.23730, 2509.21584.
+const seed003 = readFixture('seed-data/listings/003_9486e5228bd94662.txt').split('\n');
+const [A, B, C] = [seed003[0] ?? '', seed003[7] ?? '', seed003[12] ?? ''];
+
+describe('id lines as pages print them', () => {
+  it('reads the category and ignores the decorations of listing pages and PDF stamps', () => {
+    expect(readIdLine('arXiv:2401.00001 (cross-list from cs.AI) [pdf, html, other]')).toEqual({ id: '2401.00001', category: 'cs.AI', ignored: [] });
+    expect(readIdLine('arXiv:2401.00001 (replaced) [pdf, html, other]')).toEqual({ id: '2401.00001', ignored: [] });
+    expect(readIdLine('arXiv:2510.15464v1 [cs.LG] 17 Oct 2025')).toEqual({ id: '2510.15464v1', category: 'cs.LG', ignored: [] });
+    expect(readIdLine('arXiv:2510.15464v1 [cs.LG] 31 Feb 2025')?.badStamp).toBe('31 Feb 2025');
+    expect(readIdLine('arXiv:2510.15464 see the journal version')?.unreadable).toBe('see the journal version');
+    expect(readIdLine('arXiv:2401.00001 [pdf, html, other] and more')?.unreadable).toBe('and more');
+  });
+
+  it('reads arxiv.org abs and pdf URLs as id lines', () => {
+    expect(readIdLine('https://arxiv.org/abs/2301.00001')?.id).toBe('2301.00001');
+    expect(readIdLine('arxiv.org/pdf/2301.00001v2.pdf')?.id).toBe('2301.00001v2');
+    expect(readIdLine('http://export.arxiv.org/abs/hep-th/9711200v1/')?.id).toBe('hep-th/9711200v1');
+    expect(readIdLine('arXiv admin note: text overlap with arXiv:2301.00001')).toBeNull();
+    expect(readIdLine('https://arxiv.org/list/cs.LG/recent')).toBeNull();
+  });
+
+  it('gives each abstract to the id below it whatever the decorations', () => {
+    const text = `${A}\n\narXiv:2510.15464v1 [cs.LG] 17 Oct 2025\n\n${B}\n\narXiv:2509.23730 (cross-list from cs.AI) [pdf, html, other]\nCreated: 2025-09-28\n\n${C}\n\nhttps://arxiv.org/abs/2509.21584\n`;
+    const result = parseArxivIdListing(text, 'c.txt');
+    expect(result.issues).toEqual([]);
+    expect(result.entries.map((entry) => [entry.arxivId, entry.version, entry.idCategory, entry.abstract, entry.comments])).toEqual([
+      ['2510.15464', 1, 'cs.LG', A, undefined],
+      ['2509.23730', undefined, 'cs.AI', B, undefined],
+      ['2509.21584', undefined, undefined, C, undefined],
+    ]);
+    expect(result.entries[1]?.created).toBe('2025-09-28');
+  });
+
+  it('strips a leading "Abstract:" and keeps the entry apart from the next one when a Created line is unreadable', () => {
+    const text = `Abstract: ${A}\n\narXiv:2510.15464\nCreated: 2025-10-17 (v1)\n\n${B}\n\narXiv:2509.23730\nCreated: 2025-09-28\n`;
+    const result = parseArxivIdListing(text, 'listings/ids.txt');
+    expect(result.entries.map((entry) => [entry.arxivId, entry.abstract, entry.comments, entry.lines])).toEqual([
+      ['2510.15464', A, undefined, [1, 3, 4]],
+      ['2509.23730', B, undefined, [6, 8, 9]],
+    ]);
+    expect(result.entries[0]?.created).toBeUndefined();
+    expect(result.issues).toEqual([
+      expect.objectContaining({ severity: 'error', file: 'listings/ids.txt', line: 4, message: expect.stringContaining('"Created: 2025-10-17 (v1)" cannot be read; expected "Created: YYYY-MM-DD"') }),
+    ]);
+  });
+
+  it('makes an id line with unknown text after the id an error at that line, and still ends the entry there', () => {
+    const text = `${A}\n\narXiv:2510.15464 see the journal version\n\n${B}\n\narXiv:2509.23730\n`;
+    const result = parseArxivIdListing(text, 'c.txt');
+    expect(result.entries.map((entry) => [entry.arxivId, entry.abstract, entry.comments])).toEqual([
+      ['2510.15464', A, undefined],
+      ['2509.23730', B, undefined],
+    ]);
+    expect(result.issues).toEqual([expect.objectContaining({ severity: 'error', line: 3, message: expect.stringContaining('"see the journal version" after the id') })]);
+  });
+
+  it('makes version 0 and an empty "arXiv:" errors at their lines, keeping both entries', () => {
+    const text = `${A}\n\narXiv:2510.15464v0\n\n${B}\n\narXiv:\n`;
+    const result = parseArxivIdListing(text, 'c.txt');
+    expect(result.entries.map((entry) => [entry.arxivId, entry.abstract])).toEqual([
+      [undefined, A],
+      [undefined, B],
+    ]);
+    expect(result.issues.map((issue) => [issue.severity, issue.line])).toEqual([
+      ['error', 3],
+      ['error', 7],
+    ]);
+    expect(result.issues[0]?.message).toContain('"2510.15464v0" (versions start at v1)');
+    expect(result.issues[1]?.message).toContain('has no id');
+  });
+
+  it('keeps an "Abstract:" entry whose id line is missing as its own entry, not as the next entry\'s comment', () => {
+    const text = `Abstract: ${A}\n\nAbstract: ${B}\n\narXiv:2509.23730\n`;
+    const result = parseArxivIdListing(text, 'c.txt');
+    expect(result.entries.map((entry) => [entry.line, entry.arxivId, entry.abstract, entry.comments])).toEqual([
+      [1, undefined, A, undefined],
+      [3, '2509.23730', B, undefined],
+    ]);
+    expect(result.issues).toEqual([expect.objectContaining({ severity: 'warning', line: 1, message: expect.stringContaining('no "arXiv:" line below it') })]);
+  });
+
+  it('reports an "Abstract:" with no text instead of making an empty abstract', () => {
+    const result = parseArxivIdListing(`Abstract:\n\n${B}\n\narXiv:2509.23730\n`, 'c.txt');
+    expect(result.entries.map((entry) => entry.abstract)).toEqual([B]);
+    expect(result.issues).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('"Abstract:" with no text') })]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCardHeader, parseCardListing } from '../../src/lib/parsers/card-listing.ts';
+import { parseCardHeader, parseCardListing, unreadableCardHeader } from '../../src/lib/parsers/card-listing.ts';
 import { readFixture } from '../helpers.ts';
 
 describe('card headers', () => {
@@ -14,6 +14,25 @@ describe('card headers', () => {
   });
   it('reads archive-style codes such as quant-ph', () => {
     expect(parseCardHeader('quant-phOct 12, 2019')).toMatchObject({ subject: 'quant-ph', date: { year: 2019, month: 10, day: 12 } });
+  });
+  it('reads a four-digit year after a space, without the comma', () => {
+    expect(parseCardHeader('LG Jun 4 2024')).toMatchObject({ subject: 'LG', date: { year: 2024, month: 6, day: 4 }, hasCode: false });
+    expect(parseCardHeader('cs.LGJun 4 2024Code')).toMatchObject({ subject: 'cs.LG', date: { year: 2024, month: 6, day: 4 }, hasCode: true });
+    expect(parseCardHeader('LGMay 72024')).toBeNull();
+  });
+  it('reads full and dotted month names, and no other spelling', () => {
+    expect(parseCardHeader('LGSept. 3')).toMatchObject({ date: { month: 9, day: 3 } });
+    expect(parseCardHeader('LGJune 3, 2024')).toMatchObject({ date: { year: 2024, month: 6, day: 3 } });
+    expect(parseCardHeader('LGJunxyz 3')).toBeNull();
+  });
+  it('says what is wrong with a line shaped like a header that it cannot read', () => {
+    expect(unreadableCardHeader('LGJun 5, 24')).toEqual({ problem: 'its year has fewer than four digits', subject: 'LG', hasCode: false });
+    expect(unreadableCardHeader('LG Jun 4th 2024Code')).toMatchObject({ problem: expect.stringContaining('suffix'), hasCode: true });
+    expect(unreadableCardHeader('LG | Jun 3, 2024')?.problem).toContain('separated by "|"');
+    expect(unreadableCardHeader('Jun 3, 2024')?.problem).toContain('no subject code');
+    expect(unreadableCardHeader('LGJun 3, 2024')).toBeNull();
+    expect(unreadableCardHeader("Agents' Last ExamYiyou Sun, Xinyang Han, Weichen Zhang et al.")).toBeNull();
+    expect(unreadableCardHeader('Reviewing March 2020Ada Lovelace')).toBeNull();
   });
   it('does not take prose or title lines for headers', () => {
     expect(parseCardHeader('Load more')).toBeNull();
@@ -81,5 +100,49 @@ describe('card listing', () => {
     const result = parseCardListing('LGJun 3\nCVJun 2\nB PaperAlan Turing\n', 'f.txt');
     expect(result.entries).toHaveLength(1);
     expect(result.issues).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('has no title line') })]);
+  });
+
+  // The first three cards of seed 000, real text: headers at lines 1, 4 and 7.
+  const seed000 = readFixture('seed-data/listings/000_80704c9de50da4f0.txt').split('\n').slice(0, 9);
+  const withHeaders = (second: string, third: string) => [...seed000.slice(0, 3), second, ...seed000.slice(4, 6), third, ...seed000.slice(7, 9)].join('\n');
+
+  it('reads a header without the comma, and makes a two-digit year an error that still starts a card', () => {
+    const result = parseCardListing(withHeaders('CL Jun 1 2025', 'GTJun 8, 23'), 'listings/000_x.txt');
+    expect(result.entries.map((entry) => [entry.line, entry.subject, entry.date, entry.titleAuthors, entry.abstract])).toEqual([
+      [1, 'AI', { year: null, month: 6, day: 3 }, seed000[1], seed000[2]],
+      [4, 'CL', { year: 2025, month: 6, day: 1 }, seed000[4], seed000[5]],
+      [7, 'GT', undefined, seed000[7], seed000[8]],
+    ]);
+    expect(result.issues).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        file: 'listings/000_x.txt',
+        line: 7,
+        message: expect.stringMatching(/^header "GTJun 8, 23" cannot be read: its year has fewer than four digits; expected "\[score\]SUBJECTMon D\[, YYYY\]\[Code\]"/),
+      }),
+    ]);
+  });
+
+  it('glues nothing to a card after a header it cannot recognise at all', () => {
+    const result = parseCardListing(withHeaders('CLJun 1', 'GT ~ Jun 8, 2023'), 'f.txt');
+    expect(result.entries.map((entry) => [entry.line, entry.abstract])).toEqual([
+      [1, seed000[2]],
+      [4, seed000[5]],
+    ]);
+    // The header, the title line and the abstract of the third card are each reported at their line.
+    expect(result.issues.map((issue) => [issue.severity, issue.line])).toEqual([
+      ['warning', 7],
+      ['warning', 8],
+      ['warning', 9],
+    ]);
+    expect(result.issues.every((issue) => issue.message.startsWith('stray line'))).toBe(true);
+  });
+
+  it('removes an "Abstract:" prefix and reports the abstract of a card that has no title line', () => {
+    const text = `LGJun 3\nAbstract: ${seed000[2]}\nCLJun 1\n${seed000[4]}\nAbstract: ${seed000[5]}\n`;
+    const result = parseCardListing(text, 'f.txt');
+    expect(result.entries.map((entry) => [entry.line, entry.titleAuthors, entry.abstract])).toEqual([[3, seed000[4], seed000[5]]]);
+    expect(result.dropped).toBe(1);
+    expect(result.issues.map((issue) => issue.line)).toEqual([1, 2]);
   });
 });

@@ -32,4 +32,38 @@ describe('format detection', () => {
     expect(result.issues[0]).toMatchObject({ line: null, message: expect.stringContaining('mixes formats') });
     expect(result.issues[1]).toMatchObject({ line: 8, severity: 'warning' });
   });
+
+  // The first three cards of seed 000 with "Abstract: " before each abstract, as the README allows.
+  const seed000 = readFixture('seed-data/listings/000_80704c9de50da4f0.txt').split('\n');
+  const prefixedCards = (thirdHeader: string) =>
+    [seed000[0], seed000[1], `Abstract: ${seed000[2]}`, seed000[3], seed000[4], `Abstract: ${seed000[5]}`, thirdHeader, seed000[7], `Abstract: ${seed000[8]}`].join('\n');
+
+  it('keeps a three-card file with "Abstract:" prefixes a card listing when one header is unreadable', () => {
+    for (const header of ['GT ~ Jun 8, 2023', 'GTJun 8, 23']) {
+      const result = parseDump(prefixedCards(header), 'cards.txt');
+      expect(result.format, header).toBe('card-listing');
+      // The two good cards keep their titles and authors.
+      expect(result.entries.slice(0, 2).map((entry) => entry.titleAuthors)).toEqual([seed000[1], seed000[4]]);
+      expect(result.issues.some((issue) => issue.line === 7), header).toBe(true);
+    }
+    expect(detectFormat(prefixedCards('GTJun 8, 2023'))).toBe('card-listing');
+  });
+
+  it('keeps an arXiv id listing whose abstracts carry "Abstract:" an id listing when an id line is missing', () => {
+    const ids = readFixture('seed-data/listings/003_9486e5228bd94662.txt').split('\n');
+    // Three real entries of seed 003 with the prefix; the second lost its id and Created lines.
+    const text = [`Abstract: ${ids[0]}`, '', 'arXiv:2510.15464', '', `Abstract: ${ids[7]}`, '', `Abstract: ${ids[12]}`, '', 'arXiv:2509.21584', ''].join('\n');
+    const result = parseDump(text, 'ids.txt');
+    expect(result.format).toBe('arxiv-id-listing');
+    expect(result.entries.map((entry) => [entry.line, entry.arxivId])).toEqual([
+      [1, '2510.15464'],
+      [5, undefined],
+      [7, '2509.21584'],
+    ]);
+  });
+
+  it('counts lines that start like id lines as id-listing evidence', () => {
+    expect(detectFormat('Some abstract text that is long enough to be prose, surely.\n\nhttps://arxiv.org/abs/2301.00001\n')).toBe('arxiv-id-listing');
+    expect(detectFormat('Some abstract text that is long enough to be prose, surely.\n\narXiv:2401.00001 (cross-list from cs.AI) [pdf, html, other]\n')).toBe('arxiv-id-listing');
+  });
 });

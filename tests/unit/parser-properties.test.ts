@@ -11,6 +11,22 @@ const seedLines = SEED_FILES.flatMap((name) => readFixture(`seed-data/listings/$
 const dumpLine = fc.oneof(
   fc.constantFrom(...seedLines),
   fc.constantFrom('', '', 'Load more', 'Abstract:', 'arXiv:2513.1', 'Created: 2025-02-30', 'LGJun 31', '96.9AIFeb 29, 2023Code', ' · ', 'et al.'),
+  // Lines pages print around entries, readable or not.
+  fc.constantFrom(
+    'arXiv:2401.00001 (cross-list from cs.AI) [pdf, html, other]',
+    'arXiv:2510.15464v1 [cs.LG] 17 Oct 2025',
+    'https://arxiv.org/abs/2301.00001',
+    'arXiv:2301.00002v0',
+    'arXiv:2301.00001 see also',
+    'Created: 2023-01-02 (v1)',
+    'LG Jun 4 2024',
+    'LGJun 5, 24',
+    'Abstract: ',
+    '▽ More',
+    'Submitted 20 October, 2025; v1 submitted 17 October, 2025; originally announced October 2025.',
+    'Submitted 31 September, 2025; originally announced September 2025.',
+    'Comments: 20 pages, 3 figures',
+  ),
   fc.string({ unit: 'grapheme', maxLength: 80 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
 );

@@ -13,8 +13,21 @@ export interface CardHeader {
   hasCode: boolean;
 }
 
-const HEADER =
-  /^(?<score>\d{1,3}(?:\.\d+)?)?\s?(?<subject>[A-Za-z][A-Za-z-]*?[A-Za-z](?:\.[A-Za-z](?:[A-Za-z-]*?[A-Za-z])?)?)\s?(?<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s?(?<day>\d{1,2})(?:,\s?(?<year>\d{4}))?\s?(?<code>Code)?$/;
+// Parts of a header: relevance score, subject code (`LG`, `quant-ph`, `cs.LG`), month as abbreviated, full or
+// dotted (`Jun`, `June`, `Sept.`).
+const SCORE = String.raw`(?<score>\d{1,3}(?:\.\d+)?)`;
+const SUBJECT = String.raw`(?<subject>[A-Za-z][A-Za-z-]*?[A-Za-z](?:\.[A-Za-z](?:[A-Za-z-]*?[A-Za-z])?)?)`;
+const MONTH = String.raw`(?<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
+// `Jun 3`, `Jun 3, 2024` or `Jun 3 2024`: a four-digit year after a comma or a space cannot be taken for anything else.
+const HEADER = new RegExp(String.raw`^${SCORE}?\s?${SUBJECT}\s?${MONTH}\s?(?<day>\d{1,2})(?:(?:,\s?|\s)(?<year>\d{4}))?\s?(?<code>Code)?$`);
+// A line shaped like a header that HEADER does not read: subject (or score) and month, perhaps with a separator
+// between, then a day followed by nothing but digits and punctuation (`LGJun 5, 24`, `LG Jun 4th 2024`,
+// `LG | Jun 3`). It must be short too, so that a title line never looks like one.
+const SEPARATOR = String.raw`(?<separator>\s?[|·•:/-]\s?)`;
+const HEADER_LIKE = new RegExp(
+  String.raw`^(?:${SCORE}\s?)?(?:${SUBJECT}(?:${SEPARATOR}|\s)?)?${MONTH}\s?(?<rest>\d(?:[\d\s,.'/-]|st|nd|rd|th)*?)\s?(?<code>Code)?$`,
+);
+const HEADER_LIKE_MAX = 40;
 
 /** Parses a card header line, or returns null when the line is not one. */
 export function parseCardHeader(text: string): CardHeader | null {
@@ -34,6 +47,31 @@ export function parseCardHeader(text: string): CardHeader | null {
   return header;
 }
 
+/**
+ * For a line shaped like a card header that parseCardHeader cannot read (`LGJun 5, 24`): what is wrong with it, and
+ * the subject and Code flag it shows. Null for a line that is not shaped like a header (or is a readable one).
+ */
+export function unreadableCardHeader(text: string): { problem: string; subject?: string; hasCode: boolean } | null {
+  if (text.length > HEADER_LIKE_MAX || parseCardHeader(text)) return null;
+  const groups = HEADER_LIKE.exec(text)?.groups;
+  if (!groups) return null;
+  const rest = groups.rest ?? '';
+  const problem = !groups.subject
+    ? 'it has no subject code before the month'
+    : groups.separator !== undefined
+      ? `its subject and date are separated by ${quote(groups.separator.trim())}`
+      : /^\d{1,2}(?:,\s?|\s)\d{1,3}$/.test(rest)
+        ? 'its year has fewer than four digits'
+        : /^\d{1,2}(?:st|nd|rd|th)\b/.test(rest)
+          ? 'its day has a suffix ("4th")'
+          : /^\d{3,}/.test(rest)
+            ? 'its day has more than two digits (is a space missing before the year?)'
+            : `its date ${quote(`${groups.month ?? ''} ${rest}`)} is not in a form it can read`;
+  const result: { problem: string; subject?: string; hasCode: boolean } = { problem, hasCode: groups.code !== undefined };
+  if (groups.subject) result.subject = groups.subject;
+  return result;
+}
+
 /** Parses a card listing: header, title glued to authors, abstract; blank lines, CRLF, BOM and missing abstracts are fine. */
 export function parseCardListing(text: string, file: string): ParseResult {
   return parseCardLines(splitLines(text), file);
@@ -45,6 +83,8 @@ export function parseCardLines(lines: readonly DumpLine[], file: string): ParseR
   const issues: Issue[] = [];
   let dropped = 0;
   let card: DumpEntry | null = null;
+  // The header line of `card`, as written.
+  let headerText = '';
 
   const close = () => {
     if (card && card.titleAuthors === undefined) {
@@ -53,12 +93,28 @@ export function parseCardLines(lines: readonly DumpLine[], file: string): ParseR
         severity: 'warning',
         file,
         line: card.line,
-        message: `card header ${quote(card.subject ?? '')} has no title line after it, so the card is dropped; paste the card's title and authors line below the header`,
+        message: `card header ${quote(headerText)} has no title line after it, so the card is dropped; paste the card's title and authors line below the header`,
       });
+      for (const line of card.lines.slice(1)) {
+        issues.push({ severity: 'warning', file, line, message: `this abstract belongs to the card at line ${card.line}, which is dropped because it has no title line` });
+      }
     } else if (card) {
       entries.push(card);
     }
     card = null;
+  };
+
+  // A prose line may be joined to the abstract only right after it (blank lines aside): once a line that is no part
+  // of the card came between, a later prose line is not glued to this card.
+  let joinable = false;
+  const strayLine = (number: number, line: string) => {
+    joinable = false;
+    issues.push({
+      severity: 'warning',
+      file,
+      line: number,
+      message: `stray line ${quote(line)} is not part of a card (page text copied with the listing, or a card whose header is missing?); delete it`,
+    });
   };
 
   for (const { number, text: line } of lines) {
@@ -66,6 +122,7 @@ export function parseCardLines(lines: readonly DumpLine[], file: string): ParseR
     const header = parseCardHeader(line);
     if (header) {
       close();
+      joinable = false;
       const entry: DumpEntry = { format: 'card-listing', line: number, lines: [number], subject: header.subject, hasCode: header.hasCode };
       if (header.score !== undefined) entry.score = header.score;
       if (isValidDate(header.date)) {
@@ -80,16 +137,37 @@ export function parseCardLines(lines: readonly DumpLine[], file: string): ParseR
         });
       }
       card = entry;
+      headerText = line;
+      continue;
+    }
+    const unreadable = unreadableCardHeader(line);
+    if (unreadable) {
+      // Still a card boundary: the lines below it are its title and abstract, never the previous card's.
+      close();
+      joinable = false;
+      issues.push({
+        severity: 'error',
+        file,
+        line: number,
+        message: `header ${quote(line)} cannot be read: ${unreadable.problem}; expected "[score]SUBJECTMon D[, YYYY][Code]" such as "96.9LGMay 7, 2024Code" or "LG Jun 3 2024"`,
+      });
+      card = { format: 'card-listing', line: number, lines: [number], hasCode: unreadable.hasCode };
+      if (unreadable.subject !== undefined) card.subject = unreadable.subject;
+      headerText = line;
       continue;
     }
     const current: DumpEntry | null = card;
-    if (current && current.titleAuthors === undefined) {
+    const prefixed = ABSTRACT_PREFIX.test(line);
+    if (current && current.titleAuthors === undefined && current.abstract === undefined && !prefixed) {
       current.titleAuthors = line;
       current.lines.push(number);
-    } else if (current && current.abstract === undefined && looksLikeProse(line)) {
-      current.abstract = line.replace(ABSTRACT_PREFIX, '');
+    } else if (current && current.abstract === undefined && (prefixed || looksLikeProse(line))) {
+      const abstract = line.replace(ABSTRACT_PREFIX, '');
       current.lines.push(number);
-    } else if (current && current.abstract !== undefined && looksLikeProse(line) && !isForeignEntryLine(line)) {
+      // A bare "Abstract:" is a label: the abstract is on the next line.
+      if (abstract !== '') current.abstract = abstract;
+      joinable = true;
+    } else if (current && current.abstract !== undefined && joinable && looksLikeProse(line) && !isForeignEntryLine(line)) {
       current.abstract = `${current.abstract} ${line}`;
       current.lines.push(number);
       issues.push({
@@ -99,12 +177,7 @@ export function parseCardLines(lines: readonly DumpLine[], file: string): ParseR
         message: `a second abstract line in the card at line ${current.line}; it was joined to the abstract. Put each abstract on one line`,
       });
     } else {
-      issues.push({
-        severity: 'warning',
-        file,
-        line: number,
-        message: `stray line ${quote(line)} is not part of a card (page text copied with the listing?); delete it`,
-      });
+      strayLine(number, line);
     }
   }
   close();

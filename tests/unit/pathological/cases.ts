@@ -65,6 +65,13 @@ export const PATHOLOGICAL_CASES: PathologicalCase[] = [
     papers: 2,
   },
   {
+    name: 'a 1 MB arXiv id line of page decorations with text after them',
+    bytes: () => utf8(`First abstract, long enough to count as prose for sure.\n\narXiv:2401.01234 ${'[pdf, html, other] (replaced) '.repeat(35_000)}and more\n`),
+    expectIssues: ['"and more" after the id'],
+    papers: 1,
+    error: true,
+  },
+  {
     name: 'hostile LaTeX: 20,000 nested braces, unclosed delimiters, macro bombs',
     bytes: () =>
       utf8(
