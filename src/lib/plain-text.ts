@@ -23,10 +23,93 @@ export const COMMAND_ALIASES: Readonly<Record<string, string>> = {
   textit: '', textbf: '', operatorname: '', big: '', Big: '', bigg: '', Bigg: '',
 };
 
+// Text-mode accents: the combining mark each LaTeX accent command puts on its letter. NFC then gives the precomposed
+// character where Unicode has one (`\"o` → ö, `\H{o}` → ő, `\c{c}` → ç), and the letter with its mark where it has not.
+const ACCENT_MARKS: Readonly<Record<string, string>> = {
+  "'": '\u0301', '`': '\u0300', '^': '\u0302', '"': '\u0308', '~': '\u0303', '=': '\u0304', '.': '\u0307',
+  u: '\u0306', v: '\u030c', H: '\u030b', c: '\u0327', k: '\u0328', r: '\u030a', d: '\u0323', b: '\u0331',
+};
+// Letters LaTeX spells as commands; `\i` and `\j` are the dotless letters an accent goes on (`\'\i` → í).
+const LETTER_COMMANDS: Readonly<Record<string, string>> = {
+  ss: 'ß', o: 'ø', O: 'Ø', aa: 'å', AA: 'Å', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ', l: 'ł', L: 'Ł', i: 'ı', j: 'ȷ',
+};
+// `\"o`, `\"{o}`, `\" o`, `\"\i`, `\"{\i}`; letter-named accents need a space, a brace or a backslash after the name (`\c c`, `\v{s}`).
+const ACCENT = /\\(?:([`'^"~=.])|([uvHckrdb])(?![A-Za-z]))\s*(?:\{\s*(?:([A-Za-z])|\\([ij])(?![A-Za-z]))\s*\}|([A-Za-z])|\\([ij])(?![A-Za-z]))/y;
+const LETTER_COMMAND = /\\(ss|aa|AA|ae|AE|oe|OE|o|O|l|L|i|j)(?![A-Za-z])(\{\})?/y;
+/** Somewhere in the text, a text-mode accent or letter command (`\"o`, `\c c`, `\ss`) that the plain reading decodes. */
+export const TEXT_ACCENT = /\\(?:[`'^"~=.]|(?:[uvHckrdb]|ss|aa|AA|ae|AE|oe|OE|o|O|l|L|i|j)(?![A-Za-z]))/;
+const LETTER = /\p{L}/u;
+
+/** A text-mode accent or letter command at `at` (a backslash): its character (NFC) and where its source ends; else null. */
+export function textAccentAt(text: string, at: number): { text: string; end: number } | null {
+  ACCENT.lastIndex = at;
+  const accent = ACCENT.exec(text);
+  if (accent) {
+    const mark = ACCENT_MARKS[accent[1] ?? accent[2] ?? ''] ?? '';
+    const dotless = accent[4] ?? accent[6];
+    let end = at + accent[0].length;
+    // `Mart\'\i nez`: the space only ends the control word `\i`, and TeX drops it.
+    if (accent[6] !== undefined && text[end] === ' ') end++;
+    return { text: `${dotless ?? accent[3] ?? accent[5] ?? ''}${mark}`.normalize('NFC'), end };
+  }
+  LETTER_COMMAND.lastIndex = at;
+  const letter = LETTER_COMMAND.exec(text);
+  if (!letter) return null;
+  let end = at + letter[0].length;
+  // A letter command inside a word ends with a space that TeX drops (`Bj\o rn`, `Stra\ss e`); one that starts a word
+  // keeps the space after it (`5 \AA resolution`).
+  if (letter[2] === undefined && text[end] === ' ' && at > 0 && LETTER.test(text[at - 1] ?? '')) end++;
+  return { text: LETTER_COMMANDS[letter[1] ?? ''] ?? '', end };
+}
+
+const SPACE = /\s/;
+
+/**
+ * Record text with its text-mode accents and letter commands as characters, everything else as it was:
+ * `Gr\"obner`, `Gr{\"o}bner` and `Gr\"{o}bner` all read `Gröbner`, `Erd\H{o}s` reads `Erdős`, `{\O}bro` reads `Øbro`.
+ * A group holding nothing but the accent loses its braces, so the letter stays inside its word.
+ */
+export function decodeTextAccents(text: string): string {
+  let at = text.indexOf('\\');
+  if (at === -1) return text;
+  let out = '';
+  let copied = 0;
+  while (at !== -1) {
+    const found = textAccentAt(text, at);
+    if (!found) {
+      // `\\`, `\%` and the like are pairs: the second character never starts a command.
+      at = text.indexOf('\\', at + 2);
+      continue;
+    }
+    let start = at;
+    let end = found.end;
+    let open = start - 1;
+    while (open >= copied && SPACE.test(text[open] ?? '')) open--;
+    let close = end;
+    while (close < text.length && SPACE.test(text[close] ?? '')) close++;
+    if (open >= copied && text[open] === '{' && text[open - 1] !== '\\' && text[close] === '}') {
+      start = open;
+      end = close + 1;
+    }
+    out += text.slice(copied, start) + found.text;
+    copied = end;
+    at = text.indexOf('\\', end);
+  }
+  return out + text.slice(copied);
+}
+
 const GREEK_OR_SYMBOL = new RegExp(`[${Object.keys(GREEK).join('')}${Object.keys(SYMBOLS).join('')}]`, 'gu');
 
-/** Plain text of LaTeX-bearing text: Greek letters and symbols become their names, commands lose their backslash, `$`, braces, `^` and `_` go. */
+/**
+ * Plain text of LaTeX-bearing text: text-mode accents become their letters (`G\"odel` → `Gödel`), Greek letters and
+ * symbols become their names, commands lose their backslash, `$`, braces, `^` and `_` go.
+ */
 export function toPlainText(text: string): string {
+  return plainReading(decodeTextAccents(text));
+}
+
+// toPlainText without the accents: what plainWords reads (see there).
+function plainReading(text: string): string {
   return text
     .replace(GREEK_OR_SYMBOL, (char) => ` ${GREEK[char] ?? SYMBOLS[char] ?? char} `)
     .replace(/\\([A-Za-z]+)/g, (_, command: string) => ` ${COMMAND_ALIASES[command] ?? command} `)
@@ -82,7 +165,9 @@ export function plainTextWords(text: string): string[] {
 
 /** Lower-case words of the plain text, accents folded, for comparing and indexing. */
 export function plainWords(text: string): string[] {
-  const plain = toPlainText(text);
+  // Merging and abstract fingerprints compare these words: `G\"odel`, `Gödel` and `Godel` are one word. (similarity.ts
+  // hashes ASCII text in one pass, so it sends text with an accent command, TEXT_ACCENT, through here.)
+  const plain = plainReading(decodeTextAccents(text));
   // Accent folding is only needed beyond ASCII.
   const folded = /[^\x00-\x7f]/.test(plain) ? plain.normalize('NFKD').replace(/\p{M}/gu, '') : plain;
   return folded

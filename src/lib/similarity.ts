@@ -1,4 +1,4 @@
-import { COMMAND_ALIASES, plainWords } from './plain-text.ts';
+import { COMMAND_ALIASES, plainWords, TEXT_ACCENT } from './plain-text.ts';
 
 /**
  * Near-duplicate detection for abstracts. An abstract becomes the set of hashed word 3-grams of its plain
@@ -61,12 +61,14 @@ export function wordHashes(text: string): number[] {
   return Array.from(wordScratch.subarray(0, writeWordHashes(text)));
 }
 
-// Text with non-ASCII characters (accents, Greek, symbols) goes through plainWords; ASCII is hashed in one pass.
-const NEEDS_PLAIN_TEXT = /[^\x00-\x7f]/;
+// Text with non-ASCII characters (accents, Greek, symbols) or a LaTeX accent command goes through plainWords;
+// other ASCII is hashed in one pass.
+const NON_ASCII = /[^\x00-\x7f]/;
+const needsPlainText = (text: string) => NON_ASCII.test(text) || TEXT_ACCENT.test(text);
 
 // Into the reused scratch array, not a new one per text: shingling 10,000 abstracts allocated 1.7 million numbers.
 function writeWordHashes(text: string): number {
-  if (NEEDS_PLAIN_TEXT.test(text)) {
+  if (needsPlainText(text)) {
     const words = plainWords(text);
     reserveWords(words.length);
     for (let i = 0; i < words.length; i++) wordScratch[i] = hashWord(words[i]!);

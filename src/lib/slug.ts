@@ -1,7 +1,8 @@
 import slugify from '@sindresorhus/slugify';
 import anyAscii from 'any-ascii';
+import { decodeTextAccents } from './plain-text.ts';
 
-/** A stable lower-case ASCII slug: "Yann LeCun" → "yann-lecun", "Jan Koutník" → "jan-koutnik", "张三" → "zhangsan", "O'Brien" → "obrien". */
+/** A stable lower-case ASCII slug: "Yann LeCun" → "yann-lecun", "Jan Koutník" → "jan-koutnik", "张三" → "zhangsan", "O'Brien" → "obrien", `Gr\"obner` → "grobner". */
 export function toSlug(text: string, maxLength = 80): string {
   const key = `${maxLength} ${text}`;
   const cached = slugCache.get(key);
@@ -29,7 +30,8 @@ export function slowSlug(text: string, maxLength: number): string {
   // any-ascii transliterates every script; slugify then settles separators and symbols ("&" → "and").
   // Only the start of the text can reach the slug, so a megabyte-long title costs no more than a short one.
   const start = text.length > maxLength * 4 ? text.slice(0, maxLength * 4) : text;
-  const slug = slugify(anyAscii(start.normalize('NFC')).replace(/['’`]/g, ''), { decamelize: false });
+  // LaTeX accents first, so that `Gr\"obner` slugs as `Gröbner` does ("grobner"), not as two words.
+  const slug = slugify(anyAscii(decodeTextAccents(start).normalize('NFC')).replace(/['’`]/g, ''), { decamelize: false });
   if (slug.length <= maxLength) return slug;
   const cut = slug.slice(0, maxLength);
   const lastDash = cut.lastIndexOf('-');

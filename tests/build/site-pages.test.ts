@@ -114,6 +114,12 @@ describe('the seed site', () => {
     expect(readPage(SEED_SITE, 'dates/')).not.toContain('/dates/undated/');
   });
 
+  it('says on the categories index how many papers have no category, so every paper is accounted for', () => {
+    const none = papers.filter((paper) => paper.categories.length === 0).length;
+    expect(none).toBeGreaterThan(1);
+    expect(readPage(SEED_SITE, 'categories/')).toContain(`${none} papers have no category: their listings give none.`);
+  });
+
   it('shows an author with co-authors, categories and a papers-per-year chart', () => {
     const html = readPage(SEED_SITE, 'authors/baihe-huang/');
     // Baihe Huang is named on 20 title lines of seed 000 and on none of seed 002.

@@ -86,8 +86,9 @@ describe('search in the browser', () => {
     await page.goto(`${base}search/?q=Theta`);
     await expect.poll(() => page.locator('[data-search-results] .paper-title').allTextContents()).toContain('Sample Complexity and Representation Ability of Test-time Scaling Paradigms');
     // The match is in a formula: the snippet shows it, and nothing inside math is marked.
+    // Snippets arrive after the titles (their chunks are fetched as results show), so wait for the first.
+    await expect.poll(() => page.locator('[data-search-results] .excerpt').first().textContent()).toContain('Θ');
     expect(await page.locator('[data-search-results] .math mark').count()).toBe(0);
-    expect(await page.locator('[data-search-results] .excerpt').first().textContent()).toContain('Θ');
     const count = await page.locator('[data-search-results] > li').count();
     expect(await page.getByRole('status').filter({ hasText: 'results for' }).textContent()).toMatch(new RegExp(`^${count} results? for “Theta” \\(\\d+(\\.\\d+)? ms\\)$`));
     expect(problems).toEqual([]);

@@ -102,11 +102,22 @@ describe('decoding', () => {
   });
 });
 
+describe('titles for merging', () => {
+  it('read a LaTeX accent as its letter: Gr\\"obner, Gröbner and Grobner are one title', () => {
+    const { papers } = buildCorpus([
+      { file: 'a.txt', text: 'LGJan 4, 2024\nOn Gr\\"obner Bases over RingsAda Lovelace\n' },
+      { file: 'b.txt', text: 'LGJan 4, 2024\nOn Gröbner Bases over RingsAda Lovelace\n' },
+    ]);
+    expect(papers).toHaveLength(1);
+    expect(plainWords('Gr\\"{o}bner')).toEqual(plainWords('Gröbner'));
+  });
+});
+
 describe('abstract fingerprints', () => {
   it('hash ASCII text exactly as the plain-text words would', async () => {
     const { hashWord, wordHashes } = await import('../../src/lib/similarity.ts');
     const fc = (await import('fast-check')).default;
-    const ascii = fc.string({ unit: fc.constantFrom(...'ab Z9$\\{}^_~.,:;!()[]%&#-\\mathrm \\Theta \\le \\alpha '.split('')), maxLength: 60 });
+    const ascii = fc.string({ unit: fc.constantFrom(...'ab Z9$\\{}^_~.,:;!()[]%&#-\\mathrm \\Theta \\le \\alpha '.split(''), '\\"o', "\\'{e}", '\\c c', '\\ss', '\\o ', '\\l', '\\i'), maxLength: 60 });
     fc.assert(
       fc.property(ascii, (text) => {
         expect(wordHashes(text)).toEqual(plainWords(text).map(hashWord));

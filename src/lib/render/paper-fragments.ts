@@ -42,9 +42,10 @@ export function renderPaperFragments(paper: Paper, onMathError: (message: string
   return {
     titleHtml: paper.title === null ? escapeHtml(untitledLabel(paper)) : renderRichText(paper.title, report('title')),
     titlePlain,
-    abstractHtml: paper.abstract === null ? null : renderRichText(paper.abstract, report('abstract')),
+    // URLs become links in the abstract and comments only: a title or an excerpt sits inside the paper's own link.
+    abstractHtml: paper.abstract === null ? null : renderRichText(paper.abstract, report('abstract'), { links: true }),
     excerptHtml: shortAbstract === null ? null : renderRichText(shortAbstract),
-    commentsHtml: paper.comments === null ? null : renderRichText(paper.comments, report('comments')),
+    commentsHtml: paper.comments === null ? null : renderRichText(paper.comments, report('comments'), { links: true }),
     description: paper.abstract ? richTextToPlain(excerpt(paper.abstract, 200)) : `${titlePlain} — a paper record`,
     bibtex: toBibtex(paper),
     hasMath: titleMath || [paper.abstract, paper.comments].some((text) => text !== null && hasMath(text)),
