@@ -7,8 +7,14 @@ const CODE_LABEL = /\b(?:code|implementation|source|repository|repo)\b[^.]{0,60}
 function tidy(raw: string): string | null {
   // Sentence punctuation and closing brackets around a URL are not part of it.
   let url = raw.replace(/[.,;:!?]+$/, '');
-  while (/[)\]]$/.test(url) && (url.match(/[([]/g)?.length ?? 0) < (url.match(/[)\]]/g)?.length ?? 0)) url = url.slice(0, -1);
-  url = url.replace(/[.,;:!?]+$/, '');
+  // Counted once, not once per bracket dropped: a URL followed by 100,000 ")" must stay linear.
+  let unmatched = (url.match(/[)\]]/g)?.length ?? 0) - (url.match(/[([]/g)?.length ?? 0);
+  let end = url.length;
+  while (unmatched > 0 && (url[end - 1] === ')' || url[end - 1] === ']')) {
+    end--;
+    unmatched--;
+  }
+  url = url.slice(0, end).replace(/[.,;:!?]+$/, '');
   try {
     const parsed = new URL(url);
     return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href.replace(/\/$/, '') : null;

@@ -1,4 +1,6 @@
 import type { Issue } from './issues.ts';
+import { STOP_WORDS } from './search/search-options.ts';
+import { quote } from './text.ts';
 import type { NormalEntry } from './normalise.ts';
 import { plainWords } from './plain-text.ts';
 import type { DumpFormat, Superseded } from './schema.ts';
@@ -30,16 +32,19 @@ function sameSet(a: Uint32Array, b: Uint32Array): boolean {
 
 interface GroupInfo {
   arxivIds: Set<string>;
-  /** The group's distinct titles, each as its set of title words (empty: an untitled group). */
-  titles: Array<ReadonlySet<string>>;
+  /** The group's distinct titles by title key, each as its set of significant words (empty: an untitled group). */
+  titles: Map<string, ReadonlySet<string>>;
 }
 
 /** Share of the shorter title's words found in the other title: how a retitled version still reads like the first. */
 export const RELATED_TITLE_THRESHOLD = 0.5;
 
-function titleWords(title: string | null): ReadonlySet<string> | null {
-  const key = title === null ? '' : titleKey(title);
-  return key === '' ? null : new Set(key.split(' '));
+// A title's words without the English stop words ("On the Hodge Conjecture" and "On the Riemann Hypothesis" share
+// no word that counts); all of them for a title made of stop words only.
+function significantWords(key: string): ReadonlySet<string> {
+  const words = key.split(' ');
+  const significant = words.filter((word) => !STOP_WORDS.has(word));
+  return new Set(significant.length > 0 ? significant : words);
 }
 
 function relatedTitles(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
@@ -49,22 +54,28 @@ function relatedTitles(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean 
   return shared / small.size >= RELATED_TITLE_THRESHOLD;
 }
 
-/** Why groupEntries reports an entry: merged despite a different title, or left alone between several papers. */
-export type MergeNote = 'retitled' | 'ambiguous';
+/**
+ * Why groupEntries reports an entry: merged despite a different title, kept apart from a paper with its abstract
+ * because the titles are unrelated, or left alone between several papers.
+ */
+export type MergeNote = 'retitled' | 'apart' | 'ambiguous';
 
 const place = (entry: NormalEntry | undefined) => (entry ? `${entry.file}:${entry.line}` : '?');
-const quoted = (text: string | null) => JSON.stringify(text ?? '');
+const quoted = (text: string | null) => quote(text ?? '', 80);
+/** Papers an ambiguity warning names at most; the rest are counted. */
+const NAMED_PAPERS = 3;
 
 /**
  * Indices of entries grouped by paper; each group sorted by corpus order, groups by their first entry.
- * `report` receives a warning for every merge of two differently titled entries and for every untitled entry
- * whose abstract fits several papers equally (it is then attached to none of them).
+ * `report` receives a warning for every merge of two differently titled entries, for every titled entry kept apart
+ * from one with a near-identical abstract, and for every untitled entry whose abstract fits several papers equally
+ * (it is then attached to none of them).
  */
 export function groupEntries(entries: readonly NormalEntry[], report: (issue: Issue, kind: MergeNote) => void = () => undefined): number[][] {
   const parent = entries.map((_, index) => index);
   const info: GroupInfo[] = entries.map((entry) => {
-    const words = titleWords(entry.title);
-    return { arxivIds: new Set(entry.arxivId ? [entry.arxivId] : []), titles: words ? [words] : [] };
+    const key = entry.title === null ? '' : titleKey(entry.title);
+    return { arxivIds: new Set(entry.arxivId ? [entry.arxivId] : []), titles: new Map(key === '' ? [] : [[key, significantWords(key)]]) };
   });
   const find = (index: number): number => {
     let root = index;
@@ -81,11 +92,11 @@ export function groupEntries(entries: readonly NormalEntry[], report: (issue: Is
     const ids = new Set([...(info[a]?.arxivIds ?? []), ...(info[b]?.arxivIds ?? [])]);
     return ids.size <= 1;
   };
-  const titled = (root: number) => (info[root]?.titles.length ?? 0) > 0;
+  const titled = (root: number) => (info[root]?.titles.size ?? 0) > 0;
   // Two titled papers are one only if some title of each reads like the other: distinct papers can share an
   // abstract word for word (a series by one author, the standard "withdrawn" notice).
   const titlesAgree = (a: number, b: number): boolean =>
-    !titled(a) || !titled(b) || (info[a]?.titles ?? []).some((x) => (info[b]?.titles ?? []).some((y) => relatedTitles(x, y)));
+    !titled(a) || !titled(b) || [...(info[a]?.titles.values() ?? [])].some((x) => [...(info[b]?.titles.values() ?? [])].some((y) => relatedTitles(x, y)));
   const union = (a: number, b: number): boolean => {
     const rootA = find(a);
     const rootB = find(b);
@@ -97,7 +108,7 @@ export function groupEntries(entries: readonly NormalEntry[], report: (issue: Is
     const dropped = info[drop];
     if (kept && dropped) {
       dropped.arxivIds.forEach((id) => kept.arxivIds.add(id));
-      kept.titles.push(...dropped.titles);
+      for (const [key, words] of dropped.titles) kept.titles.set(key, words);
     }
     return true;
   };
@@ -116,7 +127,7 @@ export function groupEntries(entries: readonly NormalEntry[], report: (issue: Is
         severity: 'warning',
         file: entries[later]?.file ?? '(corpus)',
         line: entries[later]?.line ?? null,
-        message: `the title ${quoted(entries[later]?.title ?? null)} differs from ${quoted(entries[earlier]?.title ?? null)} (${place(entries[earlier])}), but their abstracts are near-identical, so they are merged as one paper (a retitled version); if they are different papers, add each one's arXiv id (two different ids are never merged)`,
+        message: `the title ${quoted(entries[later]?.title ?? null)} differs from ${quoted(entries[earlier]?.title ?? null)} (${place(entries[earlier])}), but their abstracts are near-identical and the titles alike, so they are merged as one paper (a retitled version); if they are different papers, give them arXiv ids (two different ids are never merged) or titles that share fewer words`,
       }, 'retitled');
     }
     return true;
@@ -127,15 +138,19 @@ export function groupEntries(entries: readonly NormalEntry[], report: (issue: Is
     const index = entries.findIndex((entry, position) => entry.title !== null && find(position) === root);
     return index === -1 ? `the entry at ${place(entries[root])}` : `${quoted(entries[index]?.title ?? null)} (${place(entries[index])})`;
   };
-  // An untitled entry whose abstract fits two different papers equally well belongs to neither for sure.
+  // An untitled entry whose abstract fits two different papers equally well belongs to neither for sure. Papers it
+  // could never join (another arXiv id) are no candidates.
   const ambiguous = (position: number, candidates: readonly number[]): boolean => {
-    const roots = [...new Set(candidates.map(find))].filter((root) => root !== find(position));
+    const own = find(position);
+    const roots = [...new Set(candidates.map(find))].filter((root) => root !== own && compatible(root, own));
     if (!roots.some((root, index) => roots.slice(0, index).some((other) => distinctPapers(root, other)))) return false;
+    const named = roots.slice(0, NAMED_PAPERS).map(describe).join(' and ');
+    const more = roots.length > NAMED_PAPERS ? ` (and ${roots.length - NAMED_PAPERS} more)` : '';
     report({
       severity: 'warning',
       file: entries[position]?.file ?? '(corpus)',
       line: entries[position]?.line ?? null,
-      message: `this abstract fits ${roots.map(describe).join(' and ')} equally well, so it is attached to neither and kept as its own paper; add the paper's title or arXiv id next to it`,
+      message: `this abstract fits ${named}${more} equally well, so it is kept as its own paper rather than attached to one by a guess; if it only repeats one of them, delete it`,
     }, 'ambiguous');
     return true;
   };
@@ -197,11 +212,27 @@ export function groupEntries(entries: readonly NormalEntry[], report: (issue: Is
   entries.forEach((entry, position) => {
     const key = setOf.get(position);
     if (key === undefined || entry.title === null) return;
+    const tried = new Set<number>();
+    let apart: number | undefined;
     for (const { key: other, score } of neighbours[key] ?? []) {
       if (score < RETITLED_MATCH_THRESHOLD) break;
+      // Holders are in corpus order: only earlier entries, each paper tried once.
       for (const candidate of holders[other] ?? []) {
-        if (candidate < position && entries[candidate]?.title !== null) unionByAbstract(candidate, position);
+        if (candidate >= position) break;
+        const root = find(candidate);
+        if (entries[candidate]?.title === null || tried.has(root)) continue;
+        tried.add(root);
+        if (!unionByAbstract(candidate, position) && apart === undefined && compatible(root, find(position))) apart = candidate;
       }
+    }
+    // Kept apart on their titles alone: said once, so that a retitled version is never a silent duplicate.
+    if (apart !== undefined && find(apart) !== find(position)) {
+      report({
+        severity: 'warning',
+        file: entry.file,
+        line: entry.line,
+        message: `this paper's abstract is near-identical to that of ${quoted(entries[apart]?.title ?? null)} (${place(entries[apart])}), but the titles are unrelated, so they are kept as two papers; if they are one paper that was retitled, give both listings the same title`,
+      }, 'apart');
     }
   });
   entries.forEach((_, position) => {

@@ -29,6 +29,8 @@ const ACCENT_MARKS: Readonly<Record<string, string>> = {
   "'": '\u0301', '`': '\u0300', '^': '\u0302', '"': '\u0308', '~': '\u0303', '=': '\u0304', '.': '\u0307',
   u: '\u0306', v: '\u030c', H: '\u030b', c: '\u0327', k: '\u0328', r: '\u030a', d: '\u0323', b: '\u0331',
 };
+/** The one-character names of the text-mode accent commands (`\"`, `\'`, `\c`, …). */
+export const ACCENT_COMMAND_NAMES: ReadonlySet<string> = new Set(Object.keys(ACCENT_MARKS));
 // Letters LaTeX spells as commands; `\i` and `\j` are the dotless letters an accent goes on (`\'\i` → í).
 const LETTER_COMMANDS: Readonly<Record<string, string>> = {
   ss: 'ß', o: 'ø', O: 'Ø', aa: 'å', AA: 'Å', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ', l: 'ł', L: 'Ł', i: 'ı', j: 'ȷ',
@@ -56,9 +58,11 @@ export function textAccentAt(text: string, at: number): { text: string; end: num
   const letter = LETTER_COMMAND.exec(text);
   if (!letter) return null;
   let end = at + letter[0].length;
-  // A letter command inside a word ends with a space that TeX drops (`Bj\o rn`, `Stra\ss e`); one that starts a word
-  // keeps the space after it (`5 \AA resolution`).
-  if (letter[2] === undefined && text[end] === ' ' && at > 0 && LETTER.test(text[at - 1] ?? '')) end++;
+  // The space after a letter command ends it and TeX drops it (`Bj\o rn`, `Stra\ss e`, `\OE uvre`). Only the
+  // ångström sign keeps it when it starts a word, as authors write the unit (`5 \AA resolution`), and so does a
+  // letter command before anything but a letter.
+  const insideWord = at > 0 && LETTER.test(text[at - 1] ?? '');
+  if (letter[2] === undefined && text[end] === ' ' && (insideWord || (letter[1] !== 'AA' && LETTER.test(text[end + 1] ?? '')))) end++;
   return { text: LETTER_COMMANDS[letter[1] ?? ''] ?? '', end };
 }
 

@@ -150,4 +150,17 @@ describe('id lines as pages print them', () => {
     expect(result.entries.map((entry) => entry.abstract)).toEqual([B]);
     expect(result.issues).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('"Abstract:" with no text') })]);
   });
+
+  it('reads a title line right above the first "Abstract:" as a stray line, not as an entry of its own', () => {
+    const result = parseArxivIdListing('Learning to Generate Answers With Many Correct Options at Test Time\nAbstract: We study the problem of learning to generate an answer to a question in many settings.\n\narXiv:2301.00001\nCreated: 2023-01-02\n', 'ids.txt');
+    expect(result.entries.map((entry) => [entry.arxivId, entry.abstract?.slice(0, 11)])).toEqual([['2301.00001', 'We study th']]);
+    expect(result.issues).toEqual([expect.objectContaining({ severity: 'warning', line: 1, message: expect.stringContaining('comes before the abstract') })]);
+  });
+
+  it('reports page text above an empty "Abstract:" rather than dropping it (a fast-check counterexample)', () => {
+    const result = parseArxivIdListing(`!\nAbstract: \nAbstract:${A}\narXiv:2513.1`, 'ids.txt');
+    expect(result.issues.map((issue) => issue.line)).toEqual(expect.arrayContaining([1, 2, 4]));
+    expect(result.issues.find((issue) => issue.line === 1)?.message).toContain('stray line "!"');
+    expect(result.entries.map((entry) => entry.abstract)).toEqual([A]);
+  });
 });

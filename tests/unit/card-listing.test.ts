@@ -145,4 +145,16 @@ describe('card listing', () => {
     expect(result.dropped).toBe(1);
     expect(result.issues.map((issue) => issue.line)).toEqual([1, 2]);
   });
+
+  it('never takes the abstract under a bare "Abstract:" right after a header for the title line', () => {
+    const abstract = 'We study things in a sentence that is long enough to be an abstract of a paper.';
+    const result = parseCardListing(`LGJun 3, 2024\nAbstract:\n${abstract}\nCVJun 4, 2024\nA Study of ThingsAda Lovelace\n${abstract}\n`, 'cards.txt');
+    expect(result.entries.map((entry) => entry.titleAuthors)).toEqual(['A Study of ThingsAda Lovelace']);
+    expect(result.dropped).toBe(1);
+    expect(result.issues.map((issue) => [issue.line, issue.message.slice(0, 40)])).toEqual([
+      [1, 'card header "LGJun 3, 2024" has no title'],
+      [2, 'this abstract belongs to the card at lin'],
+      [3, 'this abstract belongs to the card at lin'],
+    ]);
+  });
 });

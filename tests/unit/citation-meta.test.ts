@@ -2,6 +2,7 @@ import { parse } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { buildCorpus } from '../../src/lib/pipeline.ts';
 import { citationMetaHtml } from '../../src/lib/render/citation-meta.ts';
+import { richTextToPlain } from '../../src/lib/render/rich-text.ts';
 import type { Paper } from '../../src/lib/schema.ts';
 import { seedDumps, seedSources } from '../helpers.ts';
 
@@ -48,6 +49,13 @@ describe('citation meta tags', () => {
       ['citation_arxiv_id', paper.arxivId],
       ['citation_pdf_url', `https://arxiv.org/pdf/${paper.arxivId}`],
     ]);
+  });
+
+  it('give the title as plain text, math and LaTeX read, never as its source', () => {
+    const seed = papers[0] as Paper;
+    const paper: Paper = { ...seed, title: 'Tight Bounds of $\\Theta(n)$ for \\emph{Fast} Gr\\"obner Bases' };
+    const [title] = metaTags(citationMetaHtml(paper, richTextToPlain(paper.title ?? '')));
+    expect(title).toEqual(['citation_title', 'Tight Bounds of Θ(n) for Fast Gröbner Bases']);
   });
 
   it('keep hostile text as text', () => {

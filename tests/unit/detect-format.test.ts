@@ -66,4 +66,13 @@ describe('format detection', () => {
     expect(detectFormat('Some abstract text that is long enough to be prose, surely.\n\nhttps://arxiv.org/abs/2301.00001\n')).toBe('arxiv-id-listing');
     expect(detectFormat('Some abstract text that is long enough to be prose, surely.\n\narXiv:2401.00001 (cross-list from cs.AI) [pdf, html, other]\n')).toBe('arxiv-id-listing');
   });
+
+  it('does not take bare date lines in an abstract-only listing for card headers', () => {
+    const abstracts = readFixture('seed-data/listings/001_fd2f3fd673fe7401.txt').split('\n').filter((line) => line.startsWith('Abstract:')).slice(0, 2);
+    const text = ['Oct 17, 2025', abstracts[0], 'Oct 18, 2025', abstracts[1], ''].join('\n');
+    const result = parseDump(text, 'abstracts.txt');
+    expect(result.format).toBe('abstract-listing');
+    expect(result.entries).toHaveLength(2);
+    expect(result.issues.every((issue) => issue.severity === 'warning')).toBe(true);
+  });
 });

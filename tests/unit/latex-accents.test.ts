@@ -101,9 +101,9 @@ describe('LaTeX accents outside math', () => {
     }
   });
 
-  it('write the letter commands as their letters, keeping the space after one that starts a word', () => {
-    expect(richTextToPlain('Stra\\ss e, Bj\\o rn, {\\O}bro, H\\aa vard, C\\ae sar, c\\oe ur, \\OE uvre, \\AE, \\L{}ukasz, Ko\\l odziej, Y\\i ld\\i z')).toBe(
-      'Straße, Bjørn, Øbro, Håvard, Cæsar, cœur, Œ uvre, Æ, Łukasz, Kołodziej, Yıldız',
+  it('write the letter commands as their letters, dropping the space that ends them as TeX does, but after the unit Å', () => {
+    expect(richTextToPlain('Stra\\ss e, Bj\\o rn, {\\O}bro, H\\aa vard, C\\ae sar, c\\oe ur, \\OE uvre, \\o rsted, \\AE, \\L{}ukasz, Ko\\l odziej, Y\\i ld\\i z')).toBe(
+      'Straße, Bjørn, Øbro, Håvard, Cæsar, cœur, Œuvre, ørsted, Æ, Łukasz, Kołodziej, Yıldız',
     );
     expect(richTextToPlain('a resolution of 2.5 \\AA and 3 \\AA{} or less')).toBe('a resolution of 2.5 Å and 3 Å or less');
   });

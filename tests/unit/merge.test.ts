@@ -84,7 +84,7 @@ describe('merging and precedence', () => {
     expect(report.summary.reported).toBe(0);
   });
 
-  it('does not merge two titled papers that share an abstract word for word but not their titles', () => {
+  it('does not merge two titled papers that share an abstract word for word but not their titles, and says so', () => {
     const withdrawn = 'This paper has been withdrawn by the author due to a crucial error in the proof.';
     const { papers, report } = buildCorpus([
       { file: 'a.txt', text: `LGJun 3, 2003\nA Proof of the Collatz ConjectureJohn Smith\n${withdrawn}\nGTJun 4, 2003\nNash Equilibria in Huge GamesAlice Wong, Bob Lee\n${withdrawn}\n` },
@@ -93,7 +93,10 @@ describe('merging and precedence', () => {
       ['Nash Equilibria in Huge Games', ['Alice Wong', 'Bob Lee']],
       ['A Proof of the Collatz Conjecture', ['John Smith']],
     ]);
-    expect(report.summary.warnings).toBe(0);
+    // Kept apart, and said so once, at the later card, in case they were one retitled paper.
+    expect(report.files[0]?.issues).toEqual([
+      expect.objectContaining({ severity: 'warning', line: 4, message: expect.stringContaining('near-identical to that of "A Proof of the Collatz Conjecture" (a.txt:1), but the titles are unrelated') }),
+    ]);
   });
 
   it('attaches an untitled abstract that fits two different papers equally to neither, and says so at its line', () => {
@@ -104,12 +107,33 @@ describe('merging and precedence', () => {
     ]);
     expect(papers).toHaveLength(3);
     expect(papers.every((paper) => paper.sources.length === 1)).toBe(true);
-    const issues = report.files.flatMap((file) => file.issues);
-    expect(issues).toEqual([
+    expect(report.files[0]?.issues).toEqual([
       expect.objectContaining({ file: 'a.txt', line: 1, message: expect.stringMatching(/fits "A Proof of the Collatz Conjecture" \(b\.txt:1\) and "Nash Equilibria in Huge Games" \(b\.txt:4\) equally well/) }),
     ]);
     // The ambiguity is the one message about it: not also "matches no paper".
     expect(report.issues).toEqual([]);
+  });
+
+  it('counts only significant words in titles: "On the Hodge Conjecture" is not "On the Riemann Hypothesis"', () => {
+    const withdrawn = 'This paper has been withdrawn by the author due to a crucial error in the proof.';
+    const { papers } = buildCorpus([
+      { file: 'a.txt', text: `LGJun 3, 2003\nOn the Hodge ConjectureJohn Smith\n${withdrawn}\nGTJun 4, 2003\nOn the Riemann HypothesisJohn Smith\n${withdrawn}\n` },
+    ]);
+    expect(papers.map((paper) => paper.title).sort()).toEqual(['On the Hodge Conjecture', 'On the Riemann Hypothesis']);
+  });
+
+  it('keeps a second arXiv id entry with the same abstract as a paper of its own, without a warning about a tie', () => {
+    const withdrawn = 'This paper has been withdrawn by the author due to a crucial error in the proof.';
+    const { papers, report } = buildCorpus([
+      { file: 'a.txt', text: `LGJun 3, 2003\nA Proof of the Collatz ConjectureJohn Smith\n${withdrawn}\n` },
+      { file: 'b.txt', text: `${withdrawn}\n\narXiv:math/0301001\n\n${withdrawn}\n\narXiv:math/0301002\n` },
+    ]);
+    // The first id entry joins the card; the second cannot join it (two ids never merge) and has no other paper.
+    expect(papers.map((paper) => [paper.id, paper.title]).sort()).toEqual([
+      ['math/0301001', 'A Proof of the Collatz Conjecture'],
+      ['math/0301002', null],
+    ]);
+    expect(report.files.flatMap((file) => file.issues).filter((issue) => issue.message.includes('equally well'))).toEqual([]);
   });
 
   it('merges a retitled version on a near-identical abstract and warns, naming both entries', () => {

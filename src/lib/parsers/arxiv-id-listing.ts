@@ -134,11 +134,16 @@ export function parseArxivIdLines(lines: readonly DumpLine[], file: string): Par
 
   // An entry whose abstract has no id line below it (the next entry began, or the file ended): kept without an id.
   const keepWithoutId = (why: string) => {
-    const entry = entryFromPending(pending[0]?.line ?? 1);
-    if (entry.abstract !== undefined) {
-      warn(entry.line, `this entry has no "arXiv:" line below it (${why}); it is kept without an id, add "arXiv:<id>" and "Created: YYYY-MM-DD" below it`);
-      entries.push(entry);
+    dropEmpty();
+    if (abstractIndex(pending) === -1) {
+      // No abstract, so no entry: its lines are reported rather than dropped.
+      pending.forEach((b) => b.lines.forEach((n) => stray(n, b.text, 'has no abstract or "arXiv:" line with it')));
+      pending = [];
+      return;
     }
+    const entry = entryFromPending(pending[0]?.line ?? 1);
+    warn(entry.line, `this entry has no "arXiv:" line below it (${why}); it is kept without an id, add "arXiv:<id>" and "Created: YYYY-MM-DD" below it`);
+    entries.push(entry);
   };
 
   const readId = (number: number, line: string, idLine: IdLine) => {
@@ -216,7 +221,8 @@ export function parseArxivIdLines(lines: readonly DumpLine[], file: string): Par
       continue;
     }
     // A second `Abstract:` before any id line: the entry above it lost its id line, and this one starts the next entry.
-    if (prefixed && abstractIndex(pending) !== -1) keepWithoutId(`the next entry's "Abstract:" at line ${number} comes first`);
+    // (Only a second one: a prose line above the first, a title say, is not an entry of its own.)
+    if (prefixed && pending.some((earlier) => earlier.prefixed && earlier.text !== '')) keepWithoutId(`the next entry's "Abstract:" at line ${number} comes first`);
     block = { text: prefixed ? line.replace(ABSTRACT_PREFIX, '') : line, line: number, lines: [number], prefixed };
     pending.push(block);
   }

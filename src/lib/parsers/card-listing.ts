@@ -107,6 +107,8 @@ export function parseCardLines(lines: readonly DumpLine[], file: string): ParseR
   // A prose line may be joined to the abstract only right after it (blank lines aside): once a line that is no part
   // of the card came between, a later prose line is not glued to this card.
   let joinable = false;
+  // A bare "Abstract:" line was just read: the next line is the card's abstract.
+  let labelled = false;
   const strayLine = (number: number, line: string) => {
     joinable = false;
     issues.push({
@@ -123,6 +125,7 @@ export function parseCardLines(lines: readonly DumpLine[], file: string): ParseR
     if (header) {
       close();
       joinable = false;
+      labelled = false;
       const entry: DumpEntry = { format: 'card-listing', line: number, lines: [number], subject: header.subject, hasCode: header.hasCode };
       if (header.score !== undefined) entry.score = header.score;
       if (isValidDate(header.date)) {
@@ -145,6 +148,7 @@ export function parseCardLines(lines: readonly DumpLine[], file: string): ParseR
       // Still a card boundary: the lines below it are its title and abstract, never the previous card's.
       close();
       joinable = false;
+      labelled = false;
       issues.push({
         severity: 'error',
         file,
@@ -158,13 +162,14 @@ export function parseCardLines(lines: readonly DumpLine[], file: string): ParseR
     }
     const current: DumpEntry | null = card;
     const prefixed = ABSTRACT_PREFIX.test(line);
-    if (current && current.titleAuthors === undefined && current.abstract === undefined && !prefixed) {
+    if (current && current.titleAuthors === undefined && current.abstract === undefined && !prefixed && !labelled) {
       current.titleAuthors = line;
       current.lines.push(number);
-    } else if (current && current.abstract === undefined && (prefixed || looksLikeProse(line))) {
+    } else if (current && current.abstract === undefined && (prefixed || labelled || looksLikeProse(line))) {
       const abstract = line.replace(ABSTRACT_PREFIX, '');
       current.lines.push(number);
-      // A bare "Abstract:" is a label: the abstract is on the next line.
+      // A bare "Abstract:" is a label: the abstract is the next line, never a title line.
+      labelled = abstract === '';
       if (abstract !== '') current.abstract = abstract;
       joinable = true;
     } else if (current && current.abstract !== undefined && joinable && looksLikeProse(line) && !isForeignEntryLine(line)) {

@@ -7,7 +7,9 @@ import { ABSTRACT_PREFIX, ARXIV_START, CREATED_START } from './signatures.ts';
 export function signatureOf(line: string): DumpFormat | null {
   if (ARXIV_START.test(line) || CREATED_START.test(line)) return 'arxiv-id-listing';
   if (ABSTRACT_PREFIX.test(line)) return 'abstract-listing';
-  if (parseCardHeader(line) || unreadableCardHeader(line)) return 'card-listing';
+  // An unreadable header counts only with a subject code: a bare date line ("Oct 17, 2025") is page text in the
+  // other formats, and must not turn their file into a card listing.
+  if (parseCardHeader(line) || unreadableCardHeader(line)?.subject !== undefined) return 'card-listing';
   return null;
 }
 

@@ -1,4 +1,4 @@
-import { decodeTextAccents, textAccentAt } from '../plain-text.ts';
+import { ACCENT_COMMAND_NAMES, decodeTextAccents, textAccentAt } from '../plain-text.ts';
 import { texMathToUnicode } from './math-text.ts';
 import { escapeHtml } from './escape-html.ts';
 import { renderTex } from './tex.ts';
@@ -212,7 +212,9 @@ interface TextUrl {
 const URL_START = /https?:\/\/|www\./gi;
 // What a written URL is made of: no space, no character that cannot stand in one unescaped, no TeX grouping; LaTeX
 // escapes that authors carry over from their sources (`\_`, `\%`, `\~`, `\~{}`) stand for their character.
-const URL_BODY = /(?:[^\s<>"{}|\\^`]|\\[_%&#$~](?:\{\})?)+/y;
+// At most MAX_URL_LENGTH characters are read as one, so that hostile text stays linear.
+const MAX_URL_LENGTH = 2048;
+const URL_BODY = new RegExp(String.raw`(?:[^\s<>"{}|\\^\`]|\\[_%&#$~](?:\{\})?){1,${MAX_URL_LENGTH}}`, 'y');
 const URL_ESCAPE = /\\([_%&#$~])(?:\{\})?/g;
 // Sentence punctuation after a URL is not part of it (as in GitHub's autolinks); a lone backslash is what is left of an escape.
 const URL_TRAILING = /[.,:;!?'*~\\”’»›…]/;
@@ -255,9 +257,13 @@ function findUrls(text: string): TextUrl[] {
   for (let start = URL_START.exec(text); start; start = URL_START.exec(text)) {
     const at = start.index;
     if (at > 0 && WORD_BEFORE_URL.test(text[at - 1] ?? '')) continue;
+    const shape = start[0].length === 4 ? WWW_URL : HTTP_URL;
+    // The shape is checked on the first characters before the body is read: a run of "http://," must not read
+    // the rest of the text once per candidate.
+    if (!shape.test(text.slice(at, at + 64))) continue;
     URL_BODY.lastIndex = at;
     const written = trimUrl(URL_BODY.exec(text)?.[0] ?? '');
-    if (!(start[0].length === 4 ? WWW_URL : HTTP_URL).test(written)) continue;
+    if (!shape.test(written)) continue;
     found.push({ start: at, end: at + written.length, url: written.replace(URL_ESCAPE, '$1') });
     URL_START.lastIndex = at + written.length;
   }
@@ -525,7 +531,6 @@ export function hasMath(src: string): boolean {
   return src.includes('$') || src.includes('\\(') || src.includes('\\[') ? splitMath(src).some((segment) => segment.kind === 'math') : false;
 }
 
-const ACCENT_NAMES = '`\'^"~=.uvHckrdb';
 
 /** The start of a text, about `limit` characters, cut at a word boundary outside math and outside braces. */
 export function excerpt(src: string, limit = 280): string {
@@ -547,7 +552,7 @@ export function excerpt(src: string, limit = 280): string {
         else if (char === '{') depth++;
         else if (char === '}') depth = Math.max(0, depth - 1);
         // Not between an accent and its letter (`\" o`, `\c c`).
-        else if (char === ' ' && depth === 0 && !(escape === i - 2 && ACCENT_NAMES.includes(piece[i - 1] ?? '\\'))) cut = i;
+        else if (char === ' ' && depth === 0 && !(escape === i - 2 && ACCENT_COMMAND_NAMES.has(piece[i - 1] ?? '\\'))) cut = i;
       }
       if (cut > 0) out += piece.slice(0, cut);
     }

@@ -44,6 +44,21 @@ export const PATHOLOGICAL_CASES: PathologicalCase[] = [
     expectIssues: [],
     papers: 1,
   },
+  {
+    name: 'a 1 MB abstract of URL beginnings that are no URLs, and of long URLs',
+    bytes: () => utf8(`LGJun 3, 2024\nA Study of ThingsAda Lovelace\n${'http://,'.repeat(62_500)} ${'see https://example.org/a~b--c, '.repeat(5_000)}https://x.org/${'a'.repeat(200_000)}\n`),
+    expectIssues: [],
+    papers: 1,
+  },
+  {
+    name: 'hostile text-mode LaTeX: 5,000 nested declarations and links, 100,000 brackets after a URL',
+    bytes: () =>
+      utf8(
+        `LGJun 3, 2024\nA Study of ThingsAda Lovelace\n${'{\\em '.repeat(5_000)}x${'}'.repeat(5_000)} ${'\\href{https://a.org}{'.repeat(5_000)}y${'}'.repeat(5_000)} ${'\\em '.repeat(5_000)} https://a.org/${')'.repeat(100_000)} ${'https://b.org/~ '.repeat(20_000)}\n`,
+      ),
+    expectIssues: [],
+    papers: 1,
+  },
   { name: 'a 1 MB line of glued capitals', bytes: () => utf8(`LGJun 3, 2024\n${'aB'.repeat(500_000)}\n`), expectIssues: ['aBaBaBaB'], papers: 1 },
   { name: '100,000 blank lines', bytes: () => utf8(`${'\n'.repeat(100_000)}${CARD}${'\r\n'.repeat(50_000)}`), expectIssues: [], papers: 1 },
   { name: 'binary garbage', bytes: () => seededBytes(200_000, 7), expectIssues: ['binary file'], error: true },
