@@ -16,6 +16,8 @@ import { hashShingles, shingles, similarEarlierSets, type SimilarAbstract } from
 export const ABSTRACT_MATCH_THRESHOLD = 0.35;
 /** Containment needed to merge two titled papers whose titles differ (a retitled version). */
 export const RETITLED_MATCH_THRESHOLD = 0.85;
+/** Papers an entry's abstract is weighed against at most: beyond a few, an abstract shared so widely is boilerplate. */
+export const MAX_CANDIDATES = 16;
 /** Scores this close to an untitled entry's best match count as a tie between the papers they belong to. */
 export const AMBIGUOUS_MARGIN = 0.05;
 
@@ -221,6 +223,9 @@ export function groupEntries(entries: readonly NormalEntry[], report: (issue: Is
         if (candidate >= position) break;
         const root = find(candidate);
         if (entries[candidate]?.title === null || tried.has(root)) continue;
+        // An abstract that many different papers share is boilerplate (the withdrawn notice): after a few it
+        // tells nothing, and trying every one would be quadratic.
+        if (tried.size >= MAX_CANDIDATES) break;
         tried.add(root);
         if (!unionByAbstract(candidate, position) && apart === undefined && compatible(root, find(position))) apart = candidate;
       }
@@ -239,10 +244,11 @@ export function groupEntries(entries: readonly NormalEntry[], report: (issue: Is
     const key = setOf.get(position);
     if (key === undefined || titled(find(position))) return;
     const best = new Map<number, number>();
-    for (const { key: other, score } of neighbours[key] ?? []) {
+    collect: for (const { key: other, score } of neighbours[key] ?? []) {
       for (const candidate of holders[other] ?? []) {
         const root = find(candidate);
         if (root !== find(position) && !best.has(root)) best.set(root, score);
+        if (best.size >= MAX_CANDIDATES) break collect;
       }
     }
     const ranked = [...best].sort((x, y) => y[1] - x[1] || x[0] - y[0]);
