@@ -163,4 +163,14 @@ describe('id lines as pages print them', () => {
     expect(result.issues.find((issue) => issue.line === 1)?.message).toContain('stray line "!"');
     expect(result.entries.map((entry) => entry.abstract)).toEqual([A]);
   });
+
+  it('refuses the layout of an arXiv search-results page, where the id comes before the abstract, with one error saying why', () => {
+    const text = `arXiv:2510.15464 [pdf, other]\nLearning from Correct Demonstrations\nAuthors: Fan Chen, Dylan J. Foster\nAbstract: ${A}\n\narXiv:2509.23730 [pdf]\nAnother Title\nAuthors: Ada Lovelace\nAbstract: ${B}\n`;
+    const result = parseArxivIdListing(text, 'search.txt');
+    const errors = result.issues.filter((issue) => issue.severity === 'error');
+    expect(errors).toEqual([expect.objectContaining({ line: 3, message: expect.stringContaining('arXiv search-results page') })]);
+    // No "Authors:" line becomes a comment of an entry.
+    expect(result.entries.flatMap((entry) => entry.comments ?? []).filter((comment) => comment.startsWith('Authors'))).toEqual([]);
+    expect(result.issues.find((issue) => issue.line === 8)?.message).toContain('search-page text like line 3');
+  });
 });

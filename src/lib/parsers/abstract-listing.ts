@@ -2,7 +2,7 @@ import { isValidDate, MONTH_NAMES, MONTHS, toIsoDate } from '../dates.ts';
 import type { Issue } from '../issues.ts';
 import { looksLikeProse, quote, splitLines, type DumpLine } from '../text.ts';
 import { parseCardHeader, unreadableCardHeader } from './card-listing.ts';
-import { ABSTRACT_PREFIX, ARXIV_START, CREATED_START } from './signatures.ts';
+import { ABSTRACT_PREFIX, ARXIV_START, CREATED_START, SEARCH_PAGE_LABEL } from './signatures.ts';
 import type { DumpEntry, ParseResult } from './types.ts';
 
 // Lines an arXiv search page prints below each abstract; copied with it, they are never abstract text.
@@ -12,8 +12,6 @@ const SUBMITTED_START = /^Submitted\s+\d{1,2}\s+[A-Za-z]+,?\s+\d{4}\b/i;
 const SUBMITTED =
   /^Submitted\s+(?<latest>\d{1,2}\s+[A-Za-z]+,?\s+\d{4});\s*(?:v1\s+submitted\s+(?<first>\d{1,2}\s+[A-Za-z]+,?\s+\d{4});\s*)?originally announced\s+[A-Za-z]+\s+\d{4}\.?$/i;
 const COMMENTS = /^Comments\s?:\s*/i;
-// Other labelled lines of a search result: reported, not joined.
-const PAGE_LABEL = /^(?:Authors|Journal ref|MSC Class|ACM Class|Report number|DOI)\s?:/i;
 
 /** `17 October, 2025` (or `17 Oct 2025`) as ISO, or null when it is not a real day. */
 function pageDate(text: string): string | null {
@@ -97,7 +95,8 @@ export function parseAbstractLines(lines: readonly DumpLine[], file: string): Pa
       }
       continue;
     }
-    if (PAGE_LABEL.test(line) || isOtherFormatLine(line)) {
+    // Other labelled lines of a search result: reported, not joined.
+    if (SEARCH_PAGE_LABEL.test(line) || isOtherFormatLine(line)) {
       current = null;
       stray(number, line);
     } else if (current && looksLikeProse(line)) {

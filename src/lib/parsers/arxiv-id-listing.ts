@@ -2,7 +2,7 @@ import { parseArxivId } from '../arxiv-id.ts';
 import { isValidDate, monthNumber, parseIsoDate } from '../dates.ts';
 import type { Issue } from '../issues.ts';
 import { looksLikeProse, quote, splitLines, type DumpLine } from '../text.ts';
-import { ABSTRACT_PREFIX, ARXIV_START, CATEGORY_ID, CREATED_LINE, CREATED_START } from './signatures.ts';
+import { ABSTRACT_PREFIX, ARXIV_START, CATEGORY_ID, CREATED_LINE, CREATED_START, SEARCH_PAGE_LABEL } from './signatures.ts';
 import type { DumpEntry, ParseResult } from './types.ts';
 
 
@@ -196,6 +196,22 @@ export function parseArxivIdLines(lines: readonly DumpLine[], file: string): Par
     }
   };
 
+  // `Authors:` and the like come from an arXiv search-results page, where each id line comes before its title,
+  // authors and abstract: read as this format, every abstract would go to the wrong id. An error, once, with the
+  // way out; never a comment of an entry.
+  let searchPageAt: number | null = null;
+  const searchPageLine = (number: number, line: string) => {
+    if (searchPageAt === null) {
+      searchPageAt = number;
+      error(
+        number,
+        `${quote(line)} is a line of an arXiv search-results page, where each paper's arXiv: line comes before its title, authors and abstract; Papershelf does not read that layout (each abstract would go to the wrong id). Paste the papers as an arXiv id listing (abstract, then "arXiv:<id>" and "Created: YYYY-MM-DD") or as a card listing`,
+      );
+    } else {
+      stray(number, line, `is search-page text like line ${searchPageAt}`);
+    }
+  };
+
   for (const { number, text: line } of lines) {
     if (line === '') {
       block = null;
@@ -210,6 +226,11 @@ export function parseArxivIdLines(lines: readonly DumpLine[], file: string): Par
     if (CREATED_START.test(line)) {
       block = null;
       readCreated(number, line);
+      continue;
+    }
+    if (SEARCH_PAGE_LABEL.test(line)) {
+      block = null;
+      searchPageLine(number, line);
       continue;
     }
     awaitingCreated = null;

@@ -18,3 +18,6 @@ export const CREATED_LINE = /^Created\s?:\s?(\S+)(?:\s+Updated\s?:\s?(\S+))?$/i;
 export function isForeignEntryLine(line: string): boolean {
   return ABSTRACT_PREFIX.test(line) || ARXIV_START.test(line) || CREATED_START.test(line);
 }
+
+/** Labelled lines of an arXiv search-results page (`Authors: …`, `Journal ref: …`): page text in every format read here. */
+export const SEARCH_PAGE_LABEL = /^(?:Authors|Journal ref|MSC Class|ACM Class|Report number|DOI)\s?:/i;
