@@ -1,4 +1,5 @@
 import type { Paper } from './schema.ts';
+import { decodeTextAccents } from './plain-text.ts';
 import { toSlug } from './slug.ts';
 import { isOrganisation, surnameOf } from './names.ts';
 import { PARTICLES } from './split/name-shape.ts';
@@ -54,7 +55,17 @@ function firstSignificantWord(title: string): string | undefined {
 export function bibtexKey(paper: Paper): string {
   const surname = paper.authors[0] ? toSlug(surnameOf(paper.authors[0].name)).replace(/-/g, '') : 'anonymous';
   const year = paper.published?.slice(0, 4) ?? '';
-  return `${surname}${year}${firstSignificantWord(paper.title ?? '') ?? (paper.arxivId ?? paper.id).replace(/[^a-z0-9]/gi, '')}`;
+  // The title's words as read, not its TeX: no "mathcal" or "textsc" from the source, "grobner" for Gr\"obner.
+  const words = decodeTextAccents((paper.title ?? '').replace(MATH, ' ')).replace(/\\[A-Za-z]+/g, ' ');
+  return `${surname}${year}${firstSignificantWord(words) ?? (paper.arxivId ?? paper.id).replace(/[^a-z0-9]/gi, '')}`;
+}
+
+const MATH = /\$\$?[^$]*\$\$?/g;
+
+// LaTeX's special characters that a listing writes bare ("R&D at 95% Scale") break the entry: `&` is an error and
+// `%` comments out the rest of the line. Escaped ones (`\&`) stay as they are.
+function escapeSpecials(text: string): string {
+  return text.replace(/(?<!\\)([&%#])/g, '\\$1');
 }
 
 /** A BibTeX entry in the form arXiv exports (@misc with eprint), from the record's fields. */
@@ -64,8 +75,8 @@ export function toBibtex(paper: Paper): string {
   const missing = [paper.title === null ? 'title' : null, authors.length === 0 ? 'authors' : null].filter((name) => name !== null);
   const fields: Array<[string, string | null]> = [
     // No invented title or author: a reference manager fills them in from the eprint; the comment says why they are absent.
-    ['title', paper.title],
-    ['author', authors.length > 0 ? authors.join(' and ') : null],
+    ['title', paper.title === null ? null : escapeSpecials(paper.title)],
+    ['author', authors.length > 0 ? escapeSpecials(authors.join(' and ')) : null],
     ['year', paper.published?.slice(0, 4) ?? null],
     ['eprint', paper.arxivId],
     ['archivePrefix', paper.arxivId ? 'arXiv' : null],

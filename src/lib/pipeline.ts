@@ -4,6 +4,7 @@ import type { Issue } from './issues.ts';
 import { groupEntries, mergeEntries, type MergedPaper } from './merge.ts';
 import { normaliseEntry, yearPolicyFor, type NormalEntry } from './normalise.ts';
 import { parseDump } from './parsers/parse-dump.ts';
+import { toPlainText } from './plain-text.ts';
 import type { DumpEntry } from './parsers/types.ts';
 import { ASTRO_IMAGE_IMPORT_PREFIX, recordFieldName, reservedText } from './reserved-text.ts';
 import { PaperSchema, SourcesFileSchema, type DumpFormat, type Paper, type SourcesFile } from './schema.ts';
@@ -108,7 +109,8 @@ function assignIds(drafts: readonly MergedPaper[]): string[] {
   return drafts.map((draft) => {
     const base =
       draft.arxivId ??
-      ((draft.title !== null ? toSlug(draft.title) : '') || `abstract-${shortHash(draft.abstract ?? draft.sources[0]?.file ?? '')}`);
+      // The title as read, not its TeX: "Learning with \emph{few} labels" is learning-with-few-labels.
+      ((draft.title !== null ? toSlug(toPlainText(draft.title)) : '') || `abstract-${shortHash(draft.abstract ?? draft.sources[0]?.file ?? '')}`);
     let id = base;
     for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
     taken.add(id);

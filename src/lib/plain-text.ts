@@ -21,6 +21,8 @@ export const COMMAND_ALIASES: Readonly<Record<string, string>> = {
   varpi: 'pi', varsigma: 'sigma', rightarrow: 'to', gets: 'leftarrow', mapsto: 'to', Rightarrow: 'implies', ldots: '', dots: '',
   cdots: '', left: '', right: '', mathrm: '', mathbf: '', mathcal: '', mathbb: '', text: '', textrm: '', emph: '',
   textit: '', textbf: '', operatorname: '', big: '', Big: '', bigg: '', Bigg: '',
+  // Text styles and boxes: their argument is the text.
+  textsc: '', texttt: '', textsf: '', textup: '', textmd: '', textnormal: '', underline: '', mbox: '', hbox: '',
 };
 
 // Text-mode accents: the combining mark each LaTeX accent command puts on its letter. NFC then gives the precomposed

@@ -1,3 +1,4 @@
+import { countOf } from '../lib/count-of.ts';
 import { formatDate } from '../lib/dates.ts';
 import { href } from '../lib/url.ts';
 import { appendHighlighted, loadIndexes, paperUrl, searchIndexes, type Hit } from './search-client.ts';
@@ -94,14 +95,14 @@ export function enhanceSearchBox(form: HTMLFormElement): void {
     options.push(
       option(`${listbox.id}-all`, allUrl, (element) => {
         element.className = 'suggestion-all';
-        element.textContent = hits.length === 0 ? `No papers match “${query}” — open the search page` : `See all ${hits.length} results for “${query}”`;
+        element.textContent = hits.length === 0 ? `No papers match “${query}” — open the search page` : `See all ${countOf(hits.length, 'result')} for “${query}”`;
       }),
     );
     listbox.append(...options.map((entry) => entry.element));
     listbox.hidden = false;
     input.setAttribute('aria-expanded', 'true');
     setActive(-1);
-    status.textContent = hits.length === 0 ? 'No results.' : `${hits.length} results. Use the up and down arrow keys to choose one.`;
+    status.textContent = hits.length === 0 ? 'No results.' : `${countOf(hits.length, 'result')}. Use the up and down arrow keys to choose one.`;
   };
   // Suggestions come from the title index first; when the abstracts arrive, search again unless a choice is under way.
   const refresh = (): void => {

@@ -1,3 +1,4 @@
+import { countOf } from '../lib/count-of.ts';
 import { formatDate } from '../lib/dates.ts';
 import { appendHighlighted, loadFullIndex, loadSnippetTexts, paperUrl, searchIndexes, snippetOf, type Hit } from './search-client.ts';
 import { facetCounts, readState, stateQuery, visibleHits, type Facet, type SearchState } from './search-state.ts';
@@ -147,7 +148,7 @@ export function startSearchPage(root: HTMLElement): void {
         more.hidden = true;
         return;
       }
-      status.textContent = `${visible.length} result${visible.length === 1 ? '' : 's'} for “${state.q}” (${took < 1 ? took.toFixed(2) : took.toFixed(1)} ms)`;
+      status.textContent = `${countOf(visible.length, 'result')} for “${state.q}” (${took < 1 ? took.toFixed(2) : took.toFixed(1)} ms)`;
       await renderResults(visible.map((hit) => new Set(hit.terms)), visible);
     } catch (error) {
       status.textContent = `Search is unavailable: ${error instanceof Error ? error.message : 'unknown error'}. You can still browse by author, category or date.`;

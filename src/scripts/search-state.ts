@@ -69,6 +69,7 @@ export function facetCounts(hits: readonly Hit[], state: SearchState, maxCategor
 /** The hits to show: filtered by the facets, in the chosen order. */
 export function visibleHits(hits: readonly Hit[], state: SearchState): Hit[] {
   const visible = hits.filter((hit) => passes(hit, state));
-  if (state.sort === 'newest') visible.sort((a, b) => b.fields.d.localeCompare(a.fields.d) || b.score - a.score);
+  // Same-day ties in site order (ids are positions), as on every list: the later arXiv submission first.
+  if (state.sort === 'newest') visible.sort((a, b) => b.fields.d.localeCompare(a.fields.d) || a.id - b.id);
   return visible;
 }

@@ -99,6 +99,8 @@ describe('the seed site', () => {
     const html = readPage(SEED_SITE, untitled?.path ?? '');
     const id = untitled?.paper.arxivId ?? '';
     expect(html).toContain(`<h1><span>arXiv:${id}</span>`);
+    // A word of its own in the heading's accessible name: "arXiv:… untitled", not "arXiv:…untitled".
+    expect(html).toContain(`<h1><span>arXiv:${id}</span> <span class="untitled-marker">untitled</span>`);
     expect(html, 'no second arXiv line above the heading').not.toContain(`<p class="meta">arXiv:${id}`);
     expect(html).not.toContain(`title = {arXiv:${id}}`);
     expect(html).toContain('% The listings this entry was made from give no title');
@@ -112,6 +114,14 @@ describe('the seed site', () => {
     expect(data.undated).toHaveLength(0);
     expect(listFiles(SEED_SITE).filter((file) => file.startsWith('dates/undated'))).toEqual([]);
     expect(readPage(SEED_SITE, 'dates/')).not.toContain('/dates/undated/');
+  });
+
+  it('counts in words: "1 paper", never "1 papers"', () => {
+    const single = data.categories.find((category) => category.papers.length === 1);
+    expect(single).toBeDefined();
+    const html = readPage(SEED_SITE, single?.path ?? '');
+    expect(html).toContain(`<meta name="description" content="1 paper in `);
+    expect(html).not.toMatch(/\b1 papers\b/);
   });
 
   it('says on the categories index how many papers have no category, so every paper is accounted for', () => {

@@ -67,6 +67,11 @@ describe('merging and precedence', () => {
     expect(papers).toHaveLength(2);
   });
 
+  it('makes a paper id from its title as read, not from its TeX', () => {
+    const { papers } = buildCorpus([{ file: 'a.txt', text: 'LGJun 3, 2024\nLearning with \\emph{few} Labels for \\textsc{Bert} and Gr\\"obner BasesAda Lovelace\n' }]);
+    expect(papers.map((paper) => paper.id)).toEqual(['learning-with-few-labels-for-bert-and-grobner-bases']);
+  });
+
   it('gives two different papers whose long titles share a slug distinct ids', () => {
     const long = 'Proceedings of the Workshop on Very Long Titles for Machine Learning and Statistics, Part';
     const { papers } = buildCorpus([{ file: 'b.txt', text: `LGJan 4, 2024\n${long} IAda Lovelace\nLGJan 5, 2024\n${long} IIAlan Turing\n` }]);

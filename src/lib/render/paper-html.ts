@@ -49,7 +49,8 @@ export interface ListItemParts {
 
 /** The parts of a paper's list item: title linked to the paper, authors, date, categories, code badge, excerpt. */
 export function listItemParts(href: SiteLink, paper: Paper, text: { titleHtml: string; excerptHtml: string | null }): ListItemParts {
-  const untitled = paper.title === null ? '<span class="untitled-marker">untitled</span>' : '';
+  // The space keeps the marker a word of its own in the heading's accessible name ("arXiv:2510.15464 untitled").
+  const untitled = paper.title === null ? ' <span class="untitled-marker">untitled</span>' : '';
   const date = paper.published ? paperDateHtml(paper.published) : '<span>undated</span>';
   const categories = paper.categories.length > 0 ? ` · ${categoryTagsHtml(href, paper.categories)}` : '';
   const code = paper.hasCode ? ' <span class="badge">Code</span>' : '';
