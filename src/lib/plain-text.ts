@@ -60,11 +60,12 @@ export function textAccentAt(text: string, at: number): { text: string; end: num
   const letter = LETTER_COMMAND.exec(text);
   if (!letter) return null;
   let end = at + letter[0].length;
-  // The space after a letter command ends it and TeX drops it (`Bj\o rn`, `Stra\ss e`, `\OE uvre`). Only the
-  // ångström sign keeps it when it starts a word, as authors write the unit (`5 \AA resolution`), and so does a
+  // The space after a letter command ends it and TeX drops it (`Bj\o rn`, `Stra\ss e`, `\OE uvre`, `\AA ngstr\"om`).
+  // Only the ångström sign after a number keeps it, as authors write the unit (`5 \AA resolution`), and so does a
   // letter command before anything but a letter.
   const insideWord = at > 0 && LETTER.test(text[at - 1] ?? '');
-  if (letter[2] === undefined && text[end] === ' ' && (insideWord || (letter[1] !== 'AA' && LETTER.test(text[end + 1] ?? '')))) end++;
+  const unitAfterNumber = letter[1] === 'AA' && /\d\s*$/.test(text.slice(Math.max(0, at - 4), at));
+  if (letter[2] === undefined && text[end] === ' ' && (insideWord || (!unitAfterNumber && LETTER.test(text[end + 1] ?? '')))) end++;
   return { text: LETTER_COMMANDS[letter[1] ?? ''] ?? '', end };
 }
 

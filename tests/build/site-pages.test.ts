@@ -116,6 +116,17 @@ describe('the seed site', () => {
     expect(readPage(SEED_SITE, 'dates/')).not.toContain('/dates/undated/');
   });
 
+  it('links a paper without an arXiv id to arXiv’s title search for it, and a paper with one to its abstract and PDF', () => {
+    const view = data.papers.find((candidate) => candidate.paper.arxivId === null && candidate.paper.title !== null);
+    const withId = data.papers.find((candidate) => candidate.paper.arxivId !== null);
+    if (!view || !withId) throw new Error('the seeds have papers of both kinds');
+    const links = (path: string) => linksWithin(readPage(SEED_SITE, path), 'links').map((link) => [link.text, link.attrs.href]);
+    const search = new URL(links(view.path).find(([text]) => text === 'Find on arXiv')?.[1] ?? 'about:blank');
+    expect([search.origin + search.pathname, search.searchParams.get('query'), search.searchParams.get('searchtype')]).toEqual(['https://arxiv.org/search/', view.titlePlain, 'title']);
+    expect(links(withId.path).map(([text]) => text)).toEqual(expect.arrayContaining(['arXiv abstract', 'PDF']));
+    expect(links(withId.path).map(([text]) => text)).not.toContain('Find on arXiv');
+  });
+
   it('counts in words: "1 paper", never "1 papers"', () => {
     const single = data.categories.find((category) => category.papers.length === 1);
     expect(single).toBeDefined();
@@ -173,7 +184,13 @@ describe('a record with markup in every field', () => {
   it('renders hostile LaTeX as source text: no link, image, data attribute or giant rule', () => {
     const page = `papers/${listFiles(site).find((file) => file.startsWith('papers/hostile'))?.split('/')[1]}/`;
     const elements = elementsOf(readPage(site, page));
-    expect(elements.filter((element) => element.tag === 'a' && /javascript|127\.0\.0\.1/.test(element.attrs.href ?? ''))).toEqual([]);
+    // No link to what the record wrote: no javascript: URL, no link to the record's 127.0.0.1 address. (The record's
+    // text may appear inside a link's query, as in the "Find on arXiv" search, where it is only data.)
+    const unsafe = (href: string) => {
+      const url = new URL(href, 'http://localhost:4321/');
+      return url.protocol === 'javascript:' || url.hostname === '127.0.0.1';
+    };
+    expect(elements.filter((element) => element.tag === 'a' && unsafe(element.attrs.href ?? ''))).toEqual([]);
     expect(elements.filter((element) => Object.keys(element.attrs).some((name) => name.startsWith('data-') && name !== 'data-copy-target' && name !== 'data-search-box'))).toEqual([]);
     expect(elements.filter((element) => /(?:width|height|border-\w+-width):\s*(?:[1-9]\d{2,}|\d{4,})(?:\.\d+)?em/.test(element.attrs.style ?? ''))).toEqual([]);
     const html = readPage(site, page);

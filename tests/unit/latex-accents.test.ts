@@ -106,6 +106,7 @@ describe('LaTeX accents outside math', () => {
       'Straße, Bjørn, Øbro, Håvard, Cæsar, cœur, Œuvre, ørsted, Æ, Łukasz, Kołodziej, Yıldız',
     );
     expect(richTextToPlain('a resolution of 2.5 \\AA and 3 \\AA{} or less')).toBe('a resolution of 2.5 Å and 3 Å or less');
+    expect(richTextToPlain('at 2.5 \\AA resolution, in \\AA ngstr\\"om units')).toBe('at 2.5 Å resolution, in Ångström units');
   });
 
   it('leave commands that only begin with an accent letter alone', () => {
