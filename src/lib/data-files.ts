@@ -39,15 +39,15 @@ export function isDataFilePath(path: string): boolean {
 /** Every data file of a site, generated one after another so a writer can write as they come. */
 export async function* dataFiles(data: SiteData, config: Pick<DataFilesConfig, 'title' | 'description' | 'site' | 'base'>): AsyncGenerator<DataFile> {
   const site: FeedSite = { title: config.title, url: siteLinks(config.site, config.base).absolute };
-  yield { path: feedPaths.site(), content: await paperFeedXml(site, 'Newest papers', config.description, data.papers) };
+  yield { path: feedPaths.site(), content: await paperFeedXml(site, 'Newest papers', config.description, data.papers, feedPaths.site()) };
   yield { path: 'papers.json', content: papersJson(data.papers.map((view) => view.paper)) };
   for (const category of data.categories) {
     const name = category.name ? `${category.name} (${category.id})` : category.id;
-    yield { path: feedPaths.category(category.id), content: await paperFeedXml(site, name, `Newest papers in ${name}.`, category.papers, category.path) };
+    yield { path: feedPaths.category(category.id), content: await paperFeedXml(site, name, `Newest papers in ${name}.`, category.papers, feedPaths.category(category.id), category.path) };
     yield { path: `${category.path}papers.json`, content: papersJson(category.papers.map((view) => view.paper)) };
   }
   for (const author of data.authors) {
-    yield { path: feedPaths.author(author.slug), content: await paperFeedXml(site, author.name, `Newest papers by ${author.name}.`, author.papers, author.path) };
+    yield { path: feedPaths.author(author.slug), content: await paperFeedXml(site, author.name, `Newest papers by ${author.name}.`, author.papers, feedPaths.author(author.slug), author.path) };
   }
   const search = buildSearchAssets(data.papers.map((view) => view.paper));
   yield { path: TITLE_INDEX_PATH, content: search.titles };

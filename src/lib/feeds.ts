@@ -50,8 +50,11 @@ function feedItem(site: FeedSite, view: PaperView): RSSFeedItem {
   return item;
 }
 
-/** The RSS 2.0 feed (XML text) of the newest papers of a list (already newest first), linked to the list's page. */
-export function paperFeedXml(site: FeedSite, title: string, description: string, papers: readonly PaperView[], pagePath = ''): Promise<string> {
+/**
+ * The RSS 2.0 feed (XML text) at `feedPath` of the newest papers of a list (already newest first), linked to the
+ * list's page at `pagePath`.
+ */
+export function paperFeedXml(site: FeedSite, title: string, description: string, papers: readonly PaperView[], feedPath: string, pagePath = ''): Promise<string> {
   return getRssString({
     title: `${title} · ${site.title}`,
     description,
@@ -59,6 +62,8 @@ export function paperFeedXml(site: FeedSite, title: string, description: string,
     site: site.url(pagePath),
     trailingSlash: true,
     items: papers.slice(0, FEED_SIZE).map((view) => feedItem(site, view)),
-    xmlns: { dc: 'http://purl.org/dc/elements/1.1/' },
+    xmlns: { dc: 'http://purl.org/dc/elements/1.1/', atom: 'http://www.w3.org/2005/Atom' },
+    // The feed's own address, as the RSS Advisory Board recommends: readers and validators find it from the feed.
+    customData: `<atom:link href="${escapeXml(site.url(feedPath))}" rel="self" type="application/rss+xml"/>`,
   });
 }

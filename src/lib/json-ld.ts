@@ -25,6 +25,7 @@ export function scholarlyArticle(paper: Paper, titlePlain: string, description: 
     data.identifier = { '@type': 'PropertyValue', propertyID: 'arXiv', value: paper.arxivId };
     data.sameAs = `https://arxiv.org/abs/${paper.arxivId}`;
   }
-  if (paper.codeUrl) data.isBasedOn = paper.codeUrl;
+  // The code link is on the page, not here: schema.org has no property for a paper's code, and `isBasedOn` would say
+  // the paper derives from the repository.
   return data;
 }

@@ -15,7 +15,7 @@ const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item',
 const SITE = 'http://localhost:4321/';
 
 interface Feed {
-  rss: { '@_version': string; channel: { title: string; link: string; item?: Array<{ title: string; link: string; pubDate?: string; category?: string[]; 'dc:creator'?: string[] }> } };
+  rss: { '@_version': string; channel: { title: string; link: string; 'atom:link'?: { '@_href': string; '@_rel': string }; item?: Array<{ title: string; link: string; pubDate?: string; category?: string[]; 'dc:creator'?: string[] }> } };
 }
 
 const readFeed = (root: string, path: string) => xml.parse(readFileSync(join(root, path), 'utf8')) as Feed;
@@ -34,9 +34,12 @@ describe('feeds', () => {
 
   it('each category and author has a feed of exactly its papers, linked from its page and linking back to it', () => {
     expect(readFeed(SEED_SITE, 'feed.xml').rss.channel.link).toBe(SITE);
+    expect(readFeed(SEED_SITE, 'feed.xml').rss.channel['atom:link']?.['@_href']).toBe(`${SITE}feed.xml`);
     for (const category of data.categories) {
       const { channel } = readFeed(SEED_SITE, `categories/${category.id}/feed.xml`).rss;
       expect(channel.link).toBe(`${SITE}${category.path}`);
+      expect(channel['atom:link']?.['@_rel'], 'a feed names its own address').toBe('self');
+      expect(channel['atom:link']?.['@_href']).toBe(`${SITE}categories/${category.id}/feed.xml`);
       const items = channel.item ?? [];
       expect(items.map((item) => item.link)).toEqual(category.papers.slice(0, 50).map((view) => `${SITE}${view.path}`));
       expect(readPage(SEED_SITE, category.path)).toContain(`<link rel="alternate" type="application/rss+xml" title="${category.name} (${category.id}) · newest papers" href="/categories/${category.id}/feed.xml">`);
