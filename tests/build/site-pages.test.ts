@@ -127,6 +127,15 @@ describe('the seed site', () => {
     expect(links(withId.path).map(([text]) => text)).not.toContain('Find on arXiv');
   });
 
+  it('links each category page to its own papers.json, which holds exactly its papers', () => {
+    for (const category of data.categories) {
+      const html = readPage(SEED_SITE, category.path);
+      expect(html).toContain(`<a href="/${category.path}papers.json" type="application/json">papers.json</a>`);
+      const json = JSON.parse(readFileSync(join(SEED_SITE, category.path, 'papers.json'), 'utf8')) as { papers: Array<{ id: string }> };
+      expect(json.papers.map((paper) => paper.id)).toEqual(category.papers.map((view) => view.paper.id));
+    }
+  });
+
   it('counts in words: "1 paper", never "1 papers"', () => {
     const single = data.categories.find((category) => category.papers.length === 1);
     expect(single).toBeDefined();
