@@ -1,10 +1,10 @@
 import type { Issue } from './issues.ts';
-import { STOP_WORDS } from './search/search-options.ts';
-import { quote } from './text.ts';
 import type { NormalEntry } from './normalise.ts';
 import { plainWords } from './plain-text.ts';
 import type { DumpFormat, Superseded } from './schema.ts';
+import { STOP_WORDS } from './search/search-options.ts';
 import { hashShingles, shingles, similarEarlierSets, type SimilarAbstract } from './similarity.ts';
+import { quote } from './text.ts';
 
 /**
  * Groups the entries that describe the same paper: same arXiv id, then same normalised title, then
@@ -75,8 +75,9 @@ const NAMED_PAPERS = 3;
  */
 export function groupEntries(entries: readonly NormalEntry[], report: (issue: Issue, kind: MergeNote) => void = () => undefined): number[][] {
   const parent = entries.map((_, index) => index);
-  const info: GroupInfo[] = entries.map((entry) => {
-    const key = entry.title === null ? '' : titleKey(entry.title);
+  const keys = entries.map((entry) => (entry.title === null ? '' : titleKey(entry.title)));
+  const info: GroupInfo[] = entries.map((entry, index) => {
+    const key = keys[index] ?? '';
     return { arxivIds: new Set(entry.arxivId ? [entry.arxivId] : []), titles: new Map(key === '' ? [] : [[key, significantWords(key)]]) };
   });
   const find = (index: number): number => {
@@ -97,8 +98,13 @@ export function groupEntries(entries: readonly NormalEntry[], report: (issue: Is
   const titled = (root: number) => (info[root]?.titles.size ?? 0) > 0;
   // Two titled papers are one only if some title of each reads like the other: distinct papers can share an
   // abstract word for word (a series by one author, the standard "withdrawn" notice).
-  const titlesAgree = (a: number, b: number): boolean =>
-    !titled(a) || !titled(b) || [...(info[a]?.titles.values() ?? [])].some((x) => [...(info[b]?.titles.values() ?? [])].some((y) => relatedTitles(x, y)));
+  const titlesAgree = (a: number, b: number): boolean => {
+    if (!titled(a) || !titled(b)) return true;
+    for (const x of info[a]?.titles.values() ?? []) for (const y of info[b]?.titles.values() ?? []) if (relatedTitles(x, y)) return true;
+    return false;
+  };
+  const warnAt = (position: number, message: string, kind: MergeNote) =>
+    report({ severity: 'warning', file: entries[position]?.file ?? '(corpus)', line: entries[position]?.line ?? null, message }, kind);
   const union = (a: number, b: number): boolean => {
     const rootA = find(a);
     const rootB = find(b);
@@ -125,12 +131,11 @@ export function groupEntries(entries: readonly NormalEntry[], report: (issue: Is
     if (!union(rootA, rootB)) return false;
     if (differentTitles) {
       const [earlier, later] = a < b ? [a, b] : [b, a];
-      report({
-        severity: 'warning',
-        file: entries[later]?.file ?? '(corpus)',
-        line: entries[later]?.line ?? null,
-        message: `the title ${quoted(entries[later]?.title ?? null)} differs from ${quoted(entries[earlier]?.title ?? null)} (${place(entries[earlier])}), but their abstracts are near-identical and the titles alike, so they are merged as one paper (a retitled version); if they are different papers, give them arXiv ids (two different ids are never merged) or titles that share fewer words`,
-      }, 'retitled');
+      warnAt(
+        later,
+        `the title ${quoted(entries[later]?.title ?? null)} differs from ${quoted(entries[earlier]?.title ?? null)} (${place(entries[earlier])}), but their abstracts are near-identical and the titles alike, so they are merged as one paper (a retitled version); if they are different papers, give them arXiv ids (two different ids are never merged) or titles that share fewer words`,
+        'retitled',
+      );
     }
     return true;
   };
@@ -148,12 +153,7 @@ export function groupEntries(entries: readonly NormalEntry[], report: (issue: Is
     if (!roots.some((root, index) => roots.slice(0, index).some((other) => distinctPapers(root, other)))) return false;
     const named = roots.slice(0, NAMED_PAPERS).map(describe).join(' and ');
     const more = roots.length > NAMED_PAPERS ? ` (and ${roots.length - NAMED_PAPERS} more)` : '';
-    report({
-      severity: 'warning',
-      file: entries[position]?.file ?? '(corpus)',
-      line: entries[position]?.line ?? null,
-      message: `this abstract fits ${named}${more} equally well, so it is kept as its own paper rather than attached to one by a guess; if it only repeats one of them, delete it`,
-    }, 'ambiguous');
+    warnAt(position, `this abstract fits ${named}${more} equally well, so it is kept as its own paper rather than attached to one by a guess; if it only repeats one of them, delete it`, 'ambiguous');
     return true;
   };
 
@@ -166,9 +166,7 @@ export function groupEntries(entries: readonly NormalEntry[], report: (issue: Is
       else union(first, index);
     }
   });
-  entries.forEach((entry, index) => {
-    if (entry.title === null) return;
-    const key = titleKey(entry.title);
+  keys.forEach((key, index) => {
     if (key === '') return;
     const first = byTitle.get(key);
     if (first === undefined) byTitle.set(key, index);
@@ -232,12 +230,11 @@ export function groupEntries(entries: readonly NormalEntry[], report: (issue: Is
     }
     // Kept apart on their titles alone: said once, so that a retitled version is never a silent duplicate.
     if (apart !== undefined && find(apart) !== find(position)) {
-      report({
-        severity: 'warning',
-        file: entry.file,
-        line: entry.line,
-        message: `this paper's abstract is near-identical to that of ${quoted(entries[apart]?.title ?? null)} (${place(entries[apart])}), but the titles are unrelated, so they are kept as two papers; if they are one paper that was retitled, give both listings the same title`,
-      }, 'apart');
+      warnAt(
+        position,
+        `this paper's abstract is near-identical to that of ${quoted(entries[apart]?.title ?? null)} (${place(entries[apart])}), but the titles are unrelated, so they are kept as two papers; if they are one paper that was retitled, give both listings the same title`,
+        'apart',
+      );
     }
   });
   entries.forEach((_, position) => {

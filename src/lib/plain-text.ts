@@ -38,10 +38,18 @@ const LETTER_COMMANDS: Readonly<Record<string, string>> = {
   ss: 'ß', o: 'ø', O: 'Ø', aa: 'å', AA: 'Å', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ', l: 'ł', L: 'Ł', i: 'ı', j: 'ȷ',
 };
 // `\"o`, `\"{o}`, `\" o`, `\"\i`, `\"{\i}`; letter-named accents need a space, a brace or a backslash after the name (`\c c`, `\v{s}`).
-const ACCENT = /\\(?:([`'^"~=.])|([uvHckrdb])(?![A-Za-z]))\s*(?:\{\s*(?:([A-Za-z])|\\([ij])(?![A-Za-z]))\s*\}|([A-Za-z])|\\([ij])(?![A-Za-z]))/y;
-const LETTER_COMMAND = /\\(ss|aa|AA|ae|AE|oe|OE|o|O|l|L|i|j)(?![A-Za-z])(\{\})?/y;
+// The accent commands named by a symbol (`\"`) and by a letter (`\c`), as character-class contents.
+const classOf = (names: string[]) => names.map((name) => name.replace(/[\\\]^-]/g, '\\$&')).join('');
+const ACCENT_SYMBOLS = classOf(Object.keys(ACCENT_MARKS).filter((name) => !/[A-Za-z]/.test(name)));
+const ACCENT_LETTERS = classOf(Object.keys(ACCENT_MARKS).filter((name) => /[A-Za-z]/.test(name)));
+const ACCENT = new RegExp(
+  String.raw`\\(?:([${ACCENT_SYMBOLS}])|([${ACCENT_LETTERS}])(?![A-Za-z]))\s*(?:\{\s*(?:([A-Za-z])|\\([ij])(?![A-Za-z]))\s*\}|([A-Za-z])|\\([ij])(?![A-Za-z]))`,
+  'y',
+);
+const LETTER_NAMES = Object.keys(LETTER_COMMANDS).join('|');
+const LETTER_COMMAND = new RegExp(String.raw`\\(${LETTER_NAMES})(?![A-Za-z])(\{\})?`, 'y');
 /** Somewhere in the text, a text-mode accent or letter command (`\"o`, `\c c`, `\ss`) that the plain reading decodes. */
-export const TEXT_ACCENT = /\\(?:[`'^"~=.]|(?:[uvHckrdb]|ss|aa|AA|ae|AE|oe|OE|o|O|l|L|i|j)(?![A-Za-z]))/;
+export const TEXT_ACCENT = new RegExp(String.raw`\\(?:[${ACCENT_SYMBOLS}]|(?:[${ACCENT_LETTERS}]|${LETTER_NAMES})(?![A-Za-z]))`);
 const LETTER = /\p{L}/u;
 
 /** A text-mode accent or letter command at `at` (a backslash): its character (NFC) and where its source ends; else null. */
@@ -112,12 +120,7 @@ const GREEK_OR_SYMBOL = new RegExp(`[${Object.keys(GREEK).join('')}${Object.keys
  * symbols become their names, commands lose their backslash, `$`, braces, `^` and `_` go.
  */
 export function toPlainText(text: string): string {
-  return plainReading(decodeTextAccents(text));
-}
-
-// toPlainText without the accents: what plainWords reads (see there).
-function plainReading(text: string): string {
-  return text
+  return decodeTextAccents(text)
     .replace(GREEK_OR_SYMBOL, (char) => ` ${GREEK[char] ?? SYMBOLS[char] ?? char} `)
     .replace(/\\([A-Za-z]+)/g, (_, command: string) => ` ${COMMAND_ALIASES[command] ?? command} `)
     .replace(/\\[,;:! ]/g, ' ')
@@ -174,7 +177,7 @@ export function plainTextWords(text: string): string[] {
 export function plainWords(text: string): string[] {
   // Merging and abstract fingerprints compare these words: `G\"odel`, `Gödel` and `Godel` are one word. (similarity.ts
   // hashes ASCII text in one pass, so it sends text with an accent command, TEXT_ACCENT, through here.)
-  const plain = plainReading(decodeTextAccents(text));
+  const plain = toPlainText(text);
   // Accent folding is only needed beyond ASCII.
   const folded = /[^\x00-\x7f]/.test(plain) ? plain.normalize('NFKD').replace(/\p{M}/gu, '') : plain;
   return folded

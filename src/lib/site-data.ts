@@ -83,6 +83,8 @@ export interface SiteData {
   categories: CategoryView[];
   years: YearView[];
   undated: PaperView[];
+  /** Papers no listing gave a category (an arXiv id listing names none unless its id line does). */
+  uncategorised: PaperView[];
   paperById: ReadonlyMap<string, PaperView>;
   authorBySlug: ReadonlyMap<string, AuthorView>;
   categoryById: ReadonlyMap<string, CategoryView>;
@@ -258,6 +260,7 @@ export function buildSiteData(
     categories,
     years: [...years].map(([year, months]) => ({ year, path: paths.year(year), count: months.reduce((sum, month) => sum + month.papers.length, 0), months })),
     undated,
+    uncategorised: papers.filter((view) => view.paper.categories.length === 0),
     paperById,
     authorBySlug,
     categoryById,

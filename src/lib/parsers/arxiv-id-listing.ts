@@ -133,11 +133,11 @@ export function parseArxivIdLines(lines: readonly DumpLine[], file: string): Par
   };
 
   // An entry whose abstract has no id line below it (the next entry began, or the file ended): kept without an id.
-  const keepWithoutId = (why: string) => {
+  const keepWithoutId = (why: string, strayWhy = 'has no abstract or "arXiv:" line with it') => {
     dropEmpty();
     if (abstractIndex(pending) === -1) {
       // No abstract, so no entry: its lines are reported rather than dropped.
-      pending.forEach((b) => b.lines.forEach((n) => stray(n, b.text, 'has no abstract or "arXiv:" line with it')));
+      pending.forEach((b) => b.lines.forEach((n) => stray(n, b.text, strayWhy)));
       pending = [];
       return;
     }
@@ -247,11 +247,6 @@ export function parseArxivIdLines(lines: readonly DumpLine[], file: string): Par
     block = { text: prefixed ? line.replace(ABSTRACT_PREFIX, '') : line, line: number, lines: [number], prefixed };
     pending.push(block);
   }
-  dropEmpty();
-  if (pending.length > 0 && abstractIndex(pending) === -1) {
-    pending.forEach((b) => b.lines.forEach((n) => stray(n, b.text, 'follows the last entry')));
-  } else if (pending.length > 0) {
-    keepWithoutId('was the dump cut off?');
-  }
+  if (pending.length > 0) keepWithoutId('was the dump cut off?', 'follows the last entry');
   return { format: 'arxiv-id-listing', entries, dropped: 0, issues };
 }
