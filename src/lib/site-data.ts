@@ -6,6 +6,8 @@ import { toSlug } from './slug.ts';
 import { archiveGroup } from './taxonomy.ts';
 import { MONTH_NAMES } from './dates.ts';
 import { filingNameOf } from './names.ts';
+import { countOf } from './count-of.ts';
+import { topRanked, type TopRanked } from './top-ranked.ts';
 
 /**
  * Everything the pages show, computed once per build from the records: rendered titles and abstracts,
@@ -56,7 +58,8 @@ export interface CategoryView {
   group: string;
   path: string;
   papers: PaperView[];
-  topAuthors: Array<{ slug: string; name: string; path: string; count: number }>;
+  /** The ten authors with most papers in the category, and how many more tie with the tenth. */
+  topAuthors: TopRanked<{ slug: string; name: string; path: string; count: number }>;
 }
 
 /** One month of one year. */
@@ -85,6 +88,9 @@ export interface SiteData {
   undated: PaperView[];
   /** Papers no listing gave a category (an arXiv id listing names none unless its id line does). */
   uncategorised: PaperView[];
+  /** The home page's ten largest categories and ten most prolific authors, with the ties at the cut. */
+  largestCategories: TopRanked<CategoryView>;
+  prolificAuthors: TopRanked<AuthorView>;
   paperById: ReadonlyMap<string, PaperView>;
   authorBySlug: ReadonlyMap<string, AuthorView>;
   categoryById: ReadonlyMap<string, CategoryView>;
@@ -98,7 +104,14 @@ export const paths = {
   year: (year: string) => `dates/${year}/`,
   month: (year: string, month: string) => `dates/${year}/${month}/`,
   undated: () => 'dates/undated/',
+  uncategorised: () => 'categories/uncategorised/',
 };
+
+/** The pseudo-category whose page lists the papers without a category; no real category may take its path. */
+export const UNCATEGORISED = 'uncategorised';
+
+// How many authors and categories the home and category pages rank.
+const TOP_LIMIT = 10;
 
 function countBy<T>(items: Iterable<T>): Map<T, number> {
   const counts = new Map<T, number>();
@@ -223,14 +236,23 @@ export function buildSiteData(
       group: archiveGroup(id),
       path: paths.category(id),
       papers: entry.papers,
-      topAuthors: [...countBy(entry.papers.flatMap((view) => [...new Set(view.paper.authors.map((author) => author.slug))]))]
-        // Ties by surname, as in the A–Z index and the home page's most prolific authors.
-        .sort(([slugA, countA], [slugB, countB]) => countB - countA || english.compare(authorBySlug.get(slugA)?.sortKey ?? slugA, authorBySlug.get(slugB)?.sortKey ?? slugB))
-        .slice(0, 10)
-        .map(([slug, count]) => ({ slug, name: nameOf.get(slug) ?? slug, path: paths.author(slug), count })),
+      topAuthors: topRanked(
+        [...countBy(entry.papers.flatMap((view) => [...new Set(view.paper.authors.map((author) => author.slug))]))]
+          // Ties by surname, as in the A–Z index and the home page's most prolific authors.
+          .sort(([slugA, countA], [slugB, countB]) => countB - countA || english.compare(authorBySlug.get(slugA)?.sortKey ?? slugA, authorBySlug.get(slugB)?.sortKey ?? slugB))
+          .map(([slug, count]) => ({ slug, name: nameOf.get(slug) ?? slug, path: paths.author(slug), count })),
+        TOP_LIMIT,
+        (author) => author.count,
+      ),
     }))
     .sort((a, b) => english.compare(a.id, b.id));
   const categoryById = new Map(categories.map((category) => [category.id, category]));
+  const uncategorised = papers.filter((view) => view.paper.categories.length === 0);
+  if (uncategorised.length > 0 && categoryById.has(UNCATEGORISED)) {
+    throw new Error(
+      `a listing names a category "${UNCATEGORISED}", whose page would be the page of the ${countOf(uncategorised.length, 'paper')} without a category; rename that subject code in its dump or map it with the categories.codes setting (npm run check-data names its line)`,
+    );
+  }
 
   const byMonth = new Map<string, PaperView[]>();
   const undated: PaperView[] = [];
@@ -260,7 +282,18 @@ export function buildSiteData(
     categories,
     years: [...years].map(([year, months]) => ({ year, path: paths.year(year), count: months.reduce((sum, month) => sum + month.papers.length, 0), months })),
     undated,
-    uncategorised: papers.filter((view) => view.paper.categories.length === 0),
+    uncategorised,
+    largestCategories: topRanked(
+      [...categories].sort((a, b) => b.papers.length - a.papers.length || english.compare(a.id, b.id)),
+      TOP_LIMIT,
+      (category) => category.papers.length,
+    ),
+    prolificAuthors: topRanked(
+      // `authors` is already in A–Z order, which a stable sort keeps within each count.
+      [...authors].sort((a, b) => b.papers.length - a.papers.length),
+      TOP_LIMIT,
+      (author) => author.papers.length,
+    ),
     paperById,
     authorBySlug,
     categoryById,

@@ -89,7 +89,14 @@ export function startSearchPage(root: HTMLElement): void {
       heading.append(link);
       const authors = document.createElement('p');
       authors.className = 'meta';
-      authors.textContent = hit.fields.a || 'Authors not given';
+      const matched = terms[position] ?? new Set();
+      if (hit.fields.a) appendHighlighted(authors, [[hit.fields.a, 0]], matched);
+      else authors.textContent = 'Authors not given';
+      // Affiliations are searched, so a paper found by one says so.
+      if (hit.fields.f) {
+        authors.append(' · ');
+        appendHighlighted(authors, [[hit.fields.f, 0]], matched);
+      }
       const meta = document.createElement('p');
       meta.className = 'meta';
       meta.textContent = [formatDate(hit.fields.d), hit.fields.c.join(', ')].filter(Boolean).join(' · ');

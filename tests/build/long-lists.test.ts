@@ -75,6 +75,14 @@ describe('a site with long lists (the real arXiv samples and a small synthetic c
     expect(pagination(readPage(site, pagePaths[1] ?? ''))).toEqual({ prev: `/${pagePaths[0]}`, next: `/${pagePaths[2]}` });
   });
 
+  it('pages the papers without a category at /categories/uncategorised/<n>/, each once', () => {
+    const none = papers.filter((paper) => paper.categories.length === 0).map((paper) => `/papers/${paper.id}/`);
+    expect(none.length).toBeGreaterThan(50);
+    const pagePaths = Array.from({ length: Math.ceil(none.length / 50) }, (_, i) => `categories/uncategorised/${i === 0 ? '' : `${i + 1}/`}`);
+    expect(pagePaths.flatMap((path) => listedPapers(readPage(site, path)))).toEqual(none);
+    expect(pagination(readPage(site, pagePaths[0] ?? ''))).toEqual({ next: `/${pagePaths[1]}` });
+  });
+
   it('marks the Papers section in the navigation: the current page on papers/, the section on a paper', () => {
     const navLink = (html: string) => linksWithin(html, 'site-nav').find((link) => link.text === 'Papers');
     expect(navLink(readPage(site, 'papers/'))?.attrs['aria-current']).toBe('page');

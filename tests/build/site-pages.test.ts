@@ -147,7 +147,24 @@ describe('the seed site', () => {
   it('says on the categories index how many papers have no category, so every paper is accounted for', () => {
     const none = papers.filter((paper) => paper.categories.length === 0).length;
     expect(none).toBeGreaterThan(1);
-    expect(readPage(SEED_SITE, 'categories/')).toContain(`${none} papers have no category: their listings give none.`);
+    expect(readPage(SEED_SITE, 'categories/')).toContain(`<a href="/categories/uncategorised/">${none} papers</a> have no category: their listings give none.`);
+  });
+
+  it('lists the papers without a category on a page of their own, newest first', () => {
+    const html = readPage(SEED_SITE, 'categories/uncategorised/');
+    const listed = linksWithin(html, 'paper-title').map((link) => link.attrs.href);
+    expect(listed).toEqual(data.papers.filter((view) => view.paper.categories.length === 0).map((view) => `/${view.path}`));
+    expect(html).toContain('<h1>Papers without a category</h1>');
+  });
+
+  it('says how many authors and categories tie with the last one the home page ranks', () => {
+    const home = readPage(SEED_SITE, '');
+    const { prolificAuthors, largestCategories } = data;
+    expect(prolificAuthors.tiedBeyond).toBeGreaterThan(0);
+    expect(home).toContain(`and ${prolificAuthors.tiedBeyond} more authors with ${prolificAuthors.tiedCount} paper`);
+    const ranked = [...home.matchAll(/<h2 id="prolific-authors">[\s\S]*?<\/ol>/g)][0]?.[0] ?? '';
+    expect([...ranked.matchAll(/<li>/g)]).toHaveLength(10);
+    expect(home.includes('more categories with') || home.includes('more category with')).toBe(largestCategories.tiedBeyond > 0);
   });
 
   it('shows an author with co-authors, categories and a papers-per-year chart', () => {

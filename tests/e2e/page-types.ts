@@ -8,6 +8,7 @@ export const PAGE_TYPES: ReadonlyArray<{ name: string; path: string }> = [
   { name: 'author', path: 'authors/baihe-huang/' },
   { name: 'categories', path: 'categories/' },
   { name: 'category', path: 'categories/cs.LG/' },
+  { name: 'uncategorised', path: 'categories/uncategorised/' },
   { name: 'dates', path: 'dates/' },
   { name: 'year', path: 'dates/2025/' },
   { name: 'month', path: 'dates/2024/03/' },

@@ -129,6 +129,19 @@ describe('search in the browser', () => {
     await page.close();
   });
 
+  it('shows a result’s affiliations with its authors, the matched words marked, so a match on an affiliation is visible', async () => {
+    const { page, problems } = await openPage(shared.context());
+    await page.goto(`${base}search/?q=berkeley`);
+    const first = page.locator('[data-search-results] li').first();
+    await expect.poll(() => first.locator('.paper-title').textContent()).toContain('OVERT');
+    expect(await first.locator('p.meta').first().textContent()).toBe('Ziheng Cheng, Yixiao Huang, Hui Xu et al. · berkeley');
+    expect(await first.locator('p.meta mark').allTextContents()).toEqual(['berkeley']);
+    await page.goto(`${base}search/?q=${encodeURIComponent('Yixiao Huang')}`);
+    await expect.poll(() => page.locator('[data-search-results] li').first().locator('p.meta mark').allTextContents()).toEqual(['Yixiao', 'Huang']);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('treats the query as text, never as markup', async () => {
     const { page, problems } = await openPage(shared.context());
     await page.goto(`${base}search/?q=${encodeURIComponent('<img src=x onerror=alert(1)>')}`);

@@ -45,6 +45,15 @@ describe('the search index', () => {
     expect(titles('berkeley', titleIndexOnly)).toEqual([]);
   });
 
+  it('carries each paper’s affiliations with its result, so a match on them can be shown, and stores none for papers without', () => {
+    const hits = searchIndexes(index, 'berkeley');
+    expect(hits.length).toBeGreaterThan(0);
+    for (const hit of hits) expect(hit.fields.f).toBe(papers[hit.id]?.affiliations.join(', '));
+    const without = searchIndexes(index, 'watermarking').filter((hit) => papers[hit.id]?.affiliations.length === 0);
+    expect(without.length).toBeGreaterThan(0);
+    for (const hit of without) expect(hit.fields).not.toHaveProperty('f');
+  });
+
     it('matches prefixes as you type', () => {
     expect(titles('watermar').length).toBeGreaterThanOrEqual(2);
     expect(titles('hupe')).toContain('HuPER: A Human-Inspired Framework for Phonetic Perception');

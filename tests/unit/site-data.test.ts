@@ -54,4 +54,29 @@ describe('the route data', () => {
       ['Aäron van den Oord', 'O'],
     ]);
   });
+
+  it('ranks the ten most frequent authors of a category and counts those tied with the tenth', () => {
+    const site = buildSiteData(records);
+    const largest = [...site.categories].sort((a, b) => b.papers.length - a.papers.length)[0];
+    const counts = new Map<string, number>();
+    for (const view of largest?.papers ?? []) for (const author of new Set(view.paper.authors.map((a) => a.slug))) counts.set(author, (counts.get(author) ?? 0) + 1);
+    const ranked = largest?.topAuthors;
+    expect(ranked?.shown).toHaveLength(10);
+    expect(ranked?.shown.map((author) => author.count)).toEqual(ranked?.shown.map((author) => counts.get(author.slug)));
+    const tenth = ranked?.shown[9]?.count ?? 0;
+    const tiedWithTenth = [...counts.values()].filter((count) => count === tenth).length;
+    const shownWithTenth = ranked?.shown.filter((author) => author.count === tenth).length ?? 0;
+    expect(ranked?.tiedBeyond).toBe(tiedWithTenth - shownWithTenth);
+    const shown = new Set(ranked?.shown.map((author) => author.slug));
+    expect([...counts].filter(([slug]) => !shown.has(slug)).every(([, count]) => count <= tenth)).toBe(true);
+    // The seeds' largest category cuts its list in a tie, so the count above is not trivially zero.
+    expect(ranked?.tiedBeyond).toBeGreaterThan(0);
+  });
+
+  it('refuses a listed category named "uncategorised" when some paper has no category, as its page would take that path', () => {
+    const [withCategory, without] = [records.find((paper) => paper.categories.length > 0), records.find((paper) => paper.categories.length === 0)] as [Paper, Paper];
+    const named = { ...withCategory, categories: [{ id: 'uncategorised', name: null }] };
+    expect(() => buildSiteData([named, without])).toThrow(/names a category "uncategorised".*rename that subject code/);
+    expect(buildSiteData([named]).categoryById.has('uncategorised')).toBe(true);
+  });
 });

@@ -32,6 +32,8 @@ export function titleDocuments(papers: readonly Paper[]): TitleDocument[] {
       h: paper.hasCode ? 1 : 0,
       p: paths.paper(paper.id),
       k: Math.floor(position / TEXT_CHUNK_SIZE),
+      // Only where there are any: MiniSearch stores no field that is undefined.
+      ...(paper.affiliations.length > 0 ? { f: paper.affiliations.join(', ') } : {}),
     };
   });
 }
@@ -41,7 +43,7 @@ export function fullDocuments(papers: readonly Paper[]): FullDocument[] {
   return titleDocuments(papers).map((document, position) => ({
     ...document,
     abstract: papers[position]?.abstract ?? '',
-    affiliations: papers[position]?.affiliations.join(', ') ?? '',
+    affiliations: document.f ?? '',
   }));
 }
 

@@ -47,6 +47,8 @@ export interface StoredFields {
   p: string;
   /** Chunk of search/text/ that holds the snippet text. */
   k: number;
+  /** Affiliations, when the listings gave any: shown with the authors, so a match on them is visible. */
+  f?: string;
 }
 
 /** Fields of the small index loaded on the first interaction: titles, authors, categories (ids and names). */
@@ -81,7 +83,7 @@ export function tokenize(text: string): string[] {
 /** Options of the title index: build and client must agree on these. */
 export const TITLE_INDEX_OPTIONS: Options<TitleDocument> = {
   fields: [...TITLE_FIELDS],
-  storeFields: ['t', 'a', 'd', 'c', 'h', 'p', 'k'],
+  storeFields: ['t', 'a', 'd', 'c', 'h', 'p', 'k', 'f'],
   tokenize,
   processTerm,
 };
@@ -89,7 +91,7 @@ export const TITLE_INDEX_OPTIONS: Options<TitleDocument> = {
 /** Options of the full index: the same tokens, terms and stored fields, every field searched. */
 export const FULL_INDEX_OPTIONS: IndexSettings<FullDocument> = {
   fields: [...FULL_FIELDS],
-  storeFields: ['t', 'a', 'd', 'c', 'h', 'p', 'k'],
+  storeFields: ['t', 'a', 'd', 'c', 'h', 'p', 'k', 'f'],
   tokenize,
   processTerm,
 };
