@@ -22,6 +22,14 @@ export function daysInMonth(month: number, year: number | null): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
+/** The years a listing date can have: a wider range is a typing error, not a paper. */
+export const YEAR_RANGE = { first: 1900, last: 2999 } as const;
+
+/** True when the year is in YEAR_RANGE. */
+export function isListingYear(year: number): boolean {
+  return year >= YEAR_RANGE.first && year <= YEAR_RANGE.last;
+}
+
 /** True when the day exists in that month (and year, when given). */
 export function isValidDate(date: ListingDate): boolean {
   return (
@@ -31,7 +39,7 @@ export function isValidDate(date: ListingDate): boolean {
     Number.isInteger(date.day) &&
     date.day >= 1 &&
     date.day <= daysInMonth(date.month, date.year) &&
-    (date.year === null || (date.year >= 1900 && date.year <= 2999))
+    (date.year === null || isListingYear(date.year))
   );
 }
 

@@ -4,7 +4,7 @@ import { resolveYearlessDate, toIsoDate } from './dates.ts';
 import type { Issue } from './issues.ts';
 import type { DumpEntry } from './parsers/types.ts';
 import type { DumpFormat } from './schema.ts';
-import { splitTitleAuthors, type SplitLexicon } from './split/split-title-authors.ts';
+import { readAuthorList, splitTitleAuthors, type SplitLexicon } from './split/split-title-authors.ts';
 import { quote } from './text.ts';
 
 /** One dump entry with every field resolved, ready to merge. */
@@ -64,7 +64,12 @@ export function normaliseEntry(entry: DumpEntry, order: number, context: Normali
   let authors: string[] = [];
   let authorsTruncated = false;
   let affiliations: string[] = [];
-  if (entry.titleAuthors !== undefined) {
+  const ownLine = entry.authorsLine === undefined ? null : readAuthorList(entry.authorsLine);
+  if (entry.titleAuthors !== undefined && ownLine) {
+    // The authors have a line of their own: the title line is the whole title.
+    title = entry.titleAuthors;
+    ({ authors, truncated: authorsTruncated, affiliations } = ownLine);
+  } else if (entry.titleAuthors !== undefined) {
     const split = splitTitleAuthors(entry.titleAuthors, context.lexicon, entry.abstract === undefined ? {} : { abstract: entry.abstract });
     title = split.title;
     authors = split.authors;

@@ -34,6 +34,14 @@ describe('card headers', () => {
     expect(unreadableCardHeader("Agents' Last ExamYiyou Sun, Xinyang Han, Weichen Zhang et al.")).toBeNull();
     expect(unreadableCardHeader('Reviewing March 2020Ada Lovelace')).toBeNull();
   });
+  it('says how to write a header whose month is in lower case, whose date is ISO or whose day comes first', () => {
+    expect(unreadableCardHeader('lgjun 3, 2024')).toEqual({ problem: 'its month "jun" is not written as "Jun"', subject: 'lg', hasCode: false });
+    expect(unreadableCardHeader('LG 2024-05-07Code')).toEqual({ problem: 'its date "2024-05-07" is written year first; write it as "May 7, 2024"', subject: 'LG', hasCode: true });
+    expect(unreadableCardHeader('LG 2024-02-30')?.problem).toBe('its date "2024-02-30" is written year first');
+    expect(unreadableCardHeader('LG3 Jun 2024')).toEqual({ problem: 'its day comes before the month; write it as "Jun 3, 2024"', subject: 'LG', hasCode: false });
+    expect(unreadableCardHeader('cs.LG 12 March')?.problem).toBe('its day comes before the month; write it as "Mar 12"');
+    expect(unreadableCardHeader('In 2024-05-07 we met')).toBeNull();
+  });
   it('does not take prose or title lines for headers', () => {
     expect(parseCardHeader('Load more')).toBeNull();
     expect(parseCardHeader("Agents' Last ExamYiyou Sun, Xinyang Han, Weichen Zhang et al.")).toBeNull();
@@ -89,6 +97,13 @@ describe('card listing', () => {
     expect(result.issues[0]?.message).toContain('expected "Mon D[, YYYY]"');
     expect(result.entries).toHaveLength(1);
     expect(result.entries[0]?.date).toBeUndefined();
+  });
+
+  it('names the years a date can have when a header’s year is outside them, and not when the day is the problem', () => {
+    const message = (header: string) => parseCardListing(`${header}\nA PaperAda Lovelace\n`, 'x.txt').issues[0]?.message;
+    expect(message('LGJun 3, 1850')).toBe('header "LGJun 3, 1850" has the year 1850, outside the years 1900–2999 a listing date can have; check the year');
+    expect(message('LGFeb 29, 2023')).toContain('has an impossible date "Feb 29, 2023"');
+    expect(message('LGJun 31, 1850')).toContain('has an impossible date "Jun 31, 1850"');
   });
 
   it('accepts Feb 29 without a year but not in a non-leap year', () => {
@@ -156,5 +171,28 @@ describe('card listing', () => {
       [2, 'this abstract belongs to the card at lin'],
       [3, 'this abstract belongs to the card at lin'],
     ]);
+  });
+
+  it('keeps the cards under headers it cannot read, so that their title and abstract are never stray lines', () => {
+    const abstract = 'We study things in a sentence that is long enough to be an abstract of a paper.';
+    const result = parseCardListing(`lgjun 3, 2024\nA Study of ThingsAda Lovelace\n${abstract}\n\nLG 2024-05-07\nAnother StudyAlan Turing\n${abstract}\n`, 'cards.txt');
+    expect(result.entries.map((entry) => [entry.line, entry.titleAuthors, entry.abstract])).toEqual([
+      [1, 'A Study of ThingsAda Lovelace', abstract],
+      [5, 'Another StudyAlan Turing', abstract],
+    ]);
+    expect(result.issues.map((issue) => [issue.severity, issue.line])).toEqual([
+      ['error', 1],
+      ['error', 5],
+    ]);
+  });
+
+  it('reads the authors from a line of their own when the abstract follows, and keeps a name-like page line after a card with no abstract stray', () => {
+    const abstract = 'We show that a single author can write a paper, and that the parser reads the author below the title.';
+    const result = parseCardListing(`CVJun 3, 2024\nA Single-Author Paper\nJan Metzen\n\n${abstract}\nAIJun 4, 2024\nAgents' Last ExamYiyou Sun, Xinyang Han et al.\nLoad More\n`, 'cards.txt');
+    expect(result.entries.map((entry) => [entry.titleAuthors, entry.authorsLine, entry.abstract, entry.lines])).toEqual([
+      ['A Single-Author Paper', 'Jan Metzen', abstract, [1, 2, 3, 5]],
+      ["Agents' Last ExamYiyou Sun, Xinyang Han et al.", undefined, undefined, [6, 7]],
+    ]);
+    expect(result.issues.map((issue) => [issue.line, issue.message.slice(0, 34)])).toEqual([[8, 'stray line "Load More" is not part']]);
   });
 });

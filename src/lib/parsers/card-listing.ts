@@ -1,5 +1,6 @@
-import { isValidDate, monthNumber } from '../dates.ts';
+import { isListingYear, isValidDate, monthNumber, MONTHS, YEAR_RANGE } from '../dates.ts';
 import type { Issue } from '../issues.ts';
+import { readAuthorList } from '../split/split-title-authors.ts';
 import { looksLikeProse, quote, splitLines, type DumpLine } from '../text.ts';
 import { ABSTRACT_PREFIX, isForeignEntryLine } from './signatures.ts';
 import type { DumpEntry, ListingDate, ParseResult } from './types.ts';
@@ -24,8 +25,15 @@ const HEADER = new RegExp(String.raw`^${SCORE}?\s?${SUBJECT}\s?${MONTH}\s?(?<day
 // between, then a day followed by nothing but digits and punctuation (`LGJun 5, 24`, `LG Jun 4th 2024`,
 // `LG | Jun 3`). It must be short too, so that a title line never looks like one.
 const SEPARATOR = String.raw`(?<separator>\s?[|·•:/-]\s?)`;
+// Any case: a month in lower case (`lgjun 3, 2024`) is read here, to say so.
 const HEADER_LIKE = new RegExp(
   String.raw`^(?:${SCORE}\s?)?(?:${SUBJECT}(?:${SEPARATOR}|\s)?)?${MONTH}\s?(?<rest>\d(?:[\d\s,.'/-]|st|nd|rd|th)*?)\s?(?<code>Code)?$`,
+  'i',
+);
+// A subject code then a date in another order: ISO (`LG 2024-05-07`) or the day first (`LG3 Jun 2024`).
+const HEADER_LIKE_REORDERED = new RegExp(
+  String.raw`^(?:${SCORE}\s?)?${SUBJECT}(?:${SEPARATOR}|\s)?(?:(?<iso>\d{4}-\d{1,2}-\d{1,2})|(?<day>\d{1,2})\s?${MONTH}(?:,?\s?(?<year>\d{4}))?)\s?(?<code>Code)?$`,
+  'i',
 );
 const HEADER_LIKE_MAX = 40;
 
@@ -53,10 +61,15 @@ export function parseCardHeader(text: string): CardHeader | null {
  */
 export function unreadableCardHeader(text: string): { problem: string; subject?: string; hasCode: boolean } | null {
   if (text.length > HEADER_LIKE_MAX || parseCardHeader(text)) return null;
+  const reordered = HEADER_LIKE_REORDERED.exec(text)?.groups;
+  if (reordered?.subject) return { problem: reorderedProblem(reordered), subject: reordered.subject, hasCode: reordered.code !== undefined };
   const groups = HEADER_LIKE.exec(text)?.groups;
   if (!groups) return null;
   const rest = groups.rest ?? '';
-  const problem = !groups.subject
+  const month = groups.month ?? '';
+  const problem = month !== '' && month !== capitalised(month)
+    ? `its month ${quote(month)} is not written as ${quote(capitalised(month))}`
+    : !groups.subject
     ? 'it has no subject code before the month'
     : groups.separator !== undefined
       ? `its subject and date are separated by ${quote(groups.separator.trim())}`
@@ -72,7 +85,26 @@ export function unreadableCardHeader(text: string): { problem: string; subject?:
   return result;
 }
 
-/** Parses a card listing: header, title glued to authors, abstract; blank lines, CRLF, BOM and missing abstracts are fine. */
+function capitalised(word: string): string {
+  return `${word.slice(0, 1).toUpperCase()}${word.slice(1).toLowerCase()}`;
+}
+
+// What is wrong with a header whose date is in another order, with the date as a header writes it when it is a real day.
+function reorderedProblem(groups: Record<string, string | undefined>): string {
+  if (groups.iso !== undefined) {
+    const [year, month, day] = groups.iso.split('-').map(Number) as [number, number, number];
+    const written = isValidDate({ year, month, day }) ? `; write it as ${quote(`${MONTHS[month - 1]} ${day}, ${year}`)}` : '';
+    return `its date ${quote(groups.iso)} is written year first${written}`;
+  }
+  const month = monthNumber(groups.month ?? '');
+  const written = month === null ? '' : `; write it as ${quote(`${MONTHS[month - 1]} ${groups.day}${groups.year ? `, ${groups.year}` : ''}`)}`;
+  return `its day comes before the month${written}`;
+}
+
+/**
+ * Parses a card listing: header, title glued to authors (or the title, then the authors on a line of their own),
+ * abstract; blank lines, CRLF, BOM and missing abstracts are fine.
+ */
 export function parseCardListing(text: string, file: string): ParseResult {
   return parseCardLines(splitLines(text), file);
 }
@@ -115,11 +147,29 @@ export function parseCardLines(lines: readonly DumpLine[], file: string): ParseR
       severity: 'warning',
       file,
       line: number,
-      message: `stray line ${quote(line)} is not part of a card (page text copied with the listing, or a card whose header is missing?); delete it`,
+      message: `stray line ${quote(line)} is not part of a card: if it is page text copied with the listing, delete it; if it belongs to a paper, put the paper's header (such as "LGJun 3, 2024") above its title line`,
     });
   };
 
-  for (const { number, text: line } of lines) {
+  // The next non-blank line after lines[index], if any. Each run of blank lines is scanned by one caller at most.
+  const nextText = (index: number): string | undefined => {
+    for (let next = index + 1; next < lines.length; next++) {
+      const text = lines[next]?.text ?? '';
+      if (text !== '') return text;
+    }
+    return undefined;
+  };
+  // An author list on a line of its own below the title line, as arXiv prints it: taken when it says so
+  // (`Authors:`) or when the abstract follows, so that page text such as "Load More" (which reads as a name)
+  // after a card without an abstract stays a stray line.
+  const isAuthorsLine = (index: number, line: string): boolean => {
+    if (readAuthorList(line) === null) return false;
+    if (/^Authors?\s?:/i.test(line)) return true;
+    const next = nextText(index);
+    return next !== undefined && (ABSTRACT_PREFIX.test(next) || (looksLikeProse(next) && !isForeignEntryLine(next) && !parseCardHeader(next) && !unreadableCardHeader(next)));
+  };
+
+  for (const [index, { number, text: line }] of lines.entries()) {
     if (line === '') continue;
     const header = parseCardHeader(line);
     if (header) {
@@ -136,7 +186,9 @@ export function parseCardLines(lines: readonly DumpLine[], file: string): ParseR
           severity: 'error',
           file,
           line: number,
-          message: `header ${quote(line)} has an impossible date "${shown}"; expected "Mon D[, YYYY]" with a day that exists in that month`,
+          message: header.date.year !== null && !isListingYear(header.date.year) && isValidDate({ ...header.date, year: null })
+            ? `header ${quote(line)} has the year ${header.date.year}, outside the years ${YEAR_RANGE.first}–${YEAR_RANGE.last} a listing date can have; check the year`
+            : `header ${quote(line)} has an impossible date "${shown}"; expected "Mon D[, YYYY]" with a day that exists in that month`,
         });
       }
       card = entry;
@@ -164,6 +216,9 @@ export function parseCardLines(lines: readonly DumpLine[], file: string): ParseR
     const prefixed = ABSTRACT_PREFIX.test(line);
     if (current && current.titleAuthors === undefined && current.abstract === undefined && !prefixed && !labelled) {
       current.titleAuthors = line;
+      current.lines.push(number);
+    } else if (current && current.authorsLine === undefined && current.abstract === undefined && !prefixed && !labelled && isAuthorsLine(index, line)) {
+      current.authorsLine = line;
       current.lines.push(number);
     } else if (current && current.abstract === undefined && (prefixed || labelled || looksLikeProse(line))) {
       const abstract = line.replace(ABSTRACT_PREFIX, '');

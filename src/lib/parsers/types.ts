@@ -23,8 +23,10 @@ export interface DumpEntry {
   date?: ListingDate;
   /** Card header "Code" flag. */
   hasCode?: boolean;
-  /** Card title glued to its author list, split later with corpus knowledge. */
+  /** Card title glued to its author list, split later with corpus knowledge; the title alone when `authorsLine` is set. */
   titleAuthors?: string;
+  /** Card author list on a line of its own below the title (as arXiv prints it), read by readAuthorList. */
+  authorsLine?: string;
   abstract?: string;
   comments?: string[];
   arxivId?: string;

@@ -1,4 +1,4 @@
-import { authorCost, personNameCost, SUFFIX } from './name-shape.ts';
+import { authorCost, organisationCost, personNameCost, SUFFIX } from './name-shape.ts';
 
 /**
  * Splits a card's "title glued to authors" line: `Agents' Last ExamYiyou Sun, Xinyang Han, Weichen Zhang et al.`.
@@ -169,6 +169,43 @@ export function splitTitleAuthors(
   if (!best) return { title: fullBody, authors: [], truncated, affiliations, found: false, uncertain: false };
   const uncertain = runnerUp !== null && runnerUp.cost - best.cost < 0.5;
   return { title: best.title, authors: best.authors, truncated, affiliations, found: true, uncertain };
+}
+
+const AUTHORS_LABEL = /^Authors?\s?:\s*/i;
+/** Most names read from a line of its own: arXiv prints every author, and large collaborations sign by the hundred. */
+const MAX_LISTED_AUTHORS = 500;
+
+/** An author list on a line of its own, as read by readAuthorList. */
+export interface AuthorList {
+  authors: string[];
+  truncated: boolean;
+  affiliations: string[];
+}
+
+/**
+ * Reads a line that is nothing but an author list, as arXiv prints it below a title: `Jan Hendrik Metzen, Nicole
+ * Finnie[, and Robin Hutmacher][ et al.][ · org]`, perhaps after an `Authors:` label. Null when any part does not
+ * read as a person or an organisation, or when the line is one lone word (a one-word abstract such as "Withdrawn").
+ */
+export function readAuthorList(line: string): AuthorList | null {
+  const { body, truncated, affiliations } = stripListTail(line.replace(AUTHORS_LABEL, ''));
+  if (body === '' || body.length > MAX_LISTED_AUTHORS * (MAX_NAME_LENGTH + 2)) return null;
+  const parts = mergeSuffixes(body.split(/,\s*/));
+  if (parts.length > MAX_LISTED_AUTHORS) return null;
+  const last = parts.length - 1;
+  // "A, B, and C" and "A and B".
+  if (last > 0) parts[last] = (parts[last] ?? '').replace(/^and\s+/, '');
+  const lastAnd = (parts[last] ?? '').indexOf(' and ');
+  if (lastAnd !== -1) parts.splice(last, 1, (parts[last] ?? '').slice(0, lastAnd), (parts[last] ?? '').slice(lastAnd + 5));
+  let cost = 0;
+  for (const part of parts) {
+    // Not authorCost: its cache is for names, and most lines tried here are abstracts.
+    const partCost = part.length > MAX_NAME_LENGTH ? Infinity : Math.min(personNameCost(part), organisationCost(part));
+    if (!Number.isFinite(partCost)) return null;
+    cost += partCost;
+  }
+  if (parts.length === 1 && cost >= 3) return null;
+  return { authors: parts, truncated, affiliations };
 }
 
 // "John Smith, Jr." splits into a name and a suffix part; put them back together.
