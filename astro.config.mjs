@@ -7,7 +7,8 @@ import { loadSiteConfig } from './src/config.ts';
 import { DEFAULT_SITE } from './src/lib/schema.ts';
 
 const config = loadSiteConfig();
-if (config.site === DEFAULT_SITE) {
+// Only a build writes the address into pages; `astro dev` and `astro preview` serve at the default one.
+if (config.site === DEFAULT_SITE && process.argv.includes('build')) {
   console.warn(`[papershelf] SITE_URL is not set: feeds, the sitemap and canonical links point at ${DEFAULT_SITE} (npm run preview). Set SITE_URL to the address you deploy to.`);
 }
 

@@ -1,11 +1,15 @@
 import { resolve } from 'node:path';
-import { loadSiteConfig } from '../config.ts';
 import { loadCorpus } from '../lib/read-data-dir.ts';
 import { formatReport } from '../lib/report.ts';
+import { exitOnUserError } from '../lib/user-error.ts';
 
 // `npm run check-data`: reads the data folder (or PAPERS_DATA_DIR), prints the report, exits 1 on errors.
-const config = loadSiteConfig();
-const dataDir = resolve(config.dataDir);
-const corpus = await loadCorpus(dataDir, { categories: config.categories });
-console.log(formatReport(corpus.report, config.dataDir));
-if (corpus.report.summary.errors > 0 || corpus.report.files.length === 0) process.exitCode = 1;
+try {
+  const { siteConfig: config } = await import('../config.ts');
+  const corpus = await loadCorpus(resolve(config.dataDir), { categories: config.categories });
+  console.log(formatReport(corpus.report, config.dataDir));
+  if (corpus.report.summary.errors > 0) process.exitCode = 1;
+} catch (error) {
+  // Settings or a data folder that cannot be used: the message says what to fix.
+  exitOnUserError(error);
+}

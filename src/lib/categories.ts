@@ -13,6 +13,8 @@ export interface ResolvedCategory {
   id: string;
   /** False when the code is not in the arXiv taxonomy; the id is then the code as written. */
   known: boolean;
+  /** The categories.codes setting maps the code to this id. */
+  mapped?: true;
 }
 
 /** The name of a category id, or null for codes outside the taxonomy. */
@@ -46,7 +48,7 @@ export function createCategoryResolver(preference: CategoryPreference = {}): (co
     const code = rawCode.trim();
     // Own properties only: a code such as "constructor" must not find Object.prototype.
     const override = Object.hasOwn(overrides, code) ? overrides[code] : undefined;
-    if (override) return { id: override, known: Object.hasOwn(ARXIV_CATEGORIES, override) };
+    if (override) return { id: override, known: Object.hasOwn(ARXIV_CATEGORIES, override), mapped: true };
     if (Object.hasOwn(ARXIV_CATEGORIES, code)) return { id: code, known: true };
     const candidates = byCode.get(code) ?? byCode.get(code.toUpperCase());
     if (candidates?.[0]) return { id: candidates[0], known: true };

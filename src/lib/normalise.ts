@@ -89,7 +89,13 @@ export function normaliseEntry(entry: DumpEntry, order: number, context: Normali
   const categories: string[] = [];
   const addCategory = (code: string) => {
     const resolved = context.resolveCategory(code);
-    if (!resolved.known) warn(`subject code ${quote(code)} is not in the arXiv taxonomy; it is kept as written. Check the spelling, or map it in the categories.codes setting`);
+    if (!resolved.known) {
+      warn(
+        resolved.mapped
+          ? `subject code ${quote(code)} is mapped by the categories.codes setting (src/config.ts) to ${quote(resolved.id)}, which is not in the arXiv taxonomy; its papers are filed under that id, with no name. Check the mapping`
+          : `subject code ${quote(code)} is not in the arXiv taxonomy; it is kept as written. Check the spelling, or map it in the categories.codes setting`,
+      );
+    }
     if (!categories.includes(resolved.id)) categories.push(resolved.id);
   };
   if (entry.subject !== undefined) addCategory(entry.subject);

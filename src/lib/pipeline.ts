@@ -48,6 +48,8 @@ export interface CorpusOptions {
   /** Why sources.json could not be read, when it exists but is not JSON. */
   sourcesError?: string;
   categories?: CategoryPreference;
+  /** The data folder as the report names it. */
+  dataDir?: string;
 }
 
 /** The records and the report built from a set of dumps. */
@@ -180,6 +182,15 @@ export function buildCorpus(dumps: readonly DumpInput[], options: CorpusOptions 
   const sorted = [...dumps].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const corpusIssues: Issue[] = [];
   const sources = readSources(options.sources, options.sourcesError, corpusIssues, new Set(sorted.map((dump) => dump.file)));
+  // A site without papers is almost always a data folder set wrong: an error, for the build as for check-data.
+  if (sorted.length === 0) {
+    corpusIssues.push({
+      severity: 'error',
+      file: options.dataDir ?? 'the data folder',
+      line: null,
+      message: 'holds no dumps (*.txt files, at any depth); add listing dumps to it, or set PAPERS_DATA_DIR (or dataDir in src/config.ts) to the folder that holds them',
+    });
+  }
   const resolveCategory = createCategoryResolver(options.categories);
 
   const parsed = sorted.map((dump) => {
@@ -259,7 +270,8 @@ export function buildCorpus(dumps: readonly DumpInput[], options: CorpusOptions 
     made: made.get(file.file) ?? 0,
     merged: merged.get(file.file) ?? 0,
     reported: file.dropped + (rejected.get(file.file) ?? 0),
-    issues: file.issues,
+    // In line order, whole-file issues first: parsing, normalising and merging each add theirs as they go.
+    issues: file.issues.toSorted((a, b) => (a.line ?? 0) - (b.line ?? 0)),
   }));
   const allIssues = [...corpusIssues, ...files.flatMap((file) => file.issues)];
   return {

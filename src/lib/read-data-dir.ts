@@ -2,19 +2,24 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { decodeDump } from './decode.ts';
 import { buildCorpus, type Corpus, type CorpusOptions, type DumpInput } from './pipeline.ts';
+import { userError } from './user-error.ts';
 
 const isDumpName = (name: string) => name.toLowerCase().endsWith('.txt');
 const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 // The data folder's real path, or an error that says how to point the build at one.
 async function realDataDir(dataDir: string): Promise<string> {
+  const pointAt = 'set PAPERS_DATA_DIR (or dataDir in src/config.ts) to the folder that holds your dumps';
+  let real: string;
   try {
-    return await realpath(dataDir);
+    real = await realpath(dataDir);
   } catch (error) {
     const { code } = error as NodeJS.ErrnoException;
-    if (code !== 'ENOENT') throw error;
-    throw new Error(`the data folder ${dataDir} does not exist; create it and put your dumps in it, or set PAPERS_DATA_DIR (or dataDir in src/config.ts) to the folder that holds them`, { cause: error });
+    if (code !== 'ENOENT') throw userError(`the data folder ${dataDir} cannot be read (${(error as Error).message}); ${pointAt}`);
+    throw userError(`the data folder ${dataDir} does not exist; create it and put your dumps in it, or ${pointAt}`);
   }
+  if (!(await stat(real)).isDirectory()) throw userError(`the data folder ${dataDir} is a file, not a folder; ${pointAt}`);
+  return real;
 }
 
 /**
@@ -101,5 +106,6 @@ export async function readDataDir(dataDir: string): Promise<{ dumps: DumpInput[]
 /** Reads the data folder and builds the corpus: records plus the report. */
 export async function loadCorpus(dataDir: string, options: Omit<CorpusOptions, 'sources'> = {}): Promise<Corpus> {
   const { dumps, sources, sourcesError } = await readDataDir(dataDir);
-  return buildCorpus(dumps, sourcesError === undefined ? { ...options, sources } : { ...options, sources, sourcesError });
+  const withSources = { dataDir, ...options, sources };
+  return buildCorpus(dumps, sourcesError === undefined ? withSources : { ...withSources, sourcesError });
 }

@@ -27,7 +27,6 @@ export function formatReport(report: CorpusReport, dataDir: string): string {
     );
     lines.push(...file.issues.map(issueLine));
   }
-  if (report.files.length === 0) lines.push(`no dumps (*.txt files) found in ${dataDir}; add listing dumps there`);
   if (report.issues.length > 0) {
     lines.push('', 'Across dumps:');
     lines.push(...report.issues.map(issueLine));

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { parseIsoDate } from './dates.ts';
+import { ARXIV_ARCHIVES } from './taxonomy.ts';
 
 /** The dump formats Papershelf reads; see README "Dump formats". */
 export const DumpFormatSchema = z.enum(['card-listing', 'abstract-listing', 'arxiv-id-listing']);
@@ -107,18 +108,40 @@ export const DEFAULT_SITE = 'http://localhost:4321';
 
 /** Site-wide settings; see README "Configuration". */
 export const SiteConfigSchema = z.object({
-  title: z.string().min(1).default('Papershelf'),
+  title: z.string().trim().min(1, 'must not be empty').default('Papershelf'),
   description: z.string().default('A browsable, searchable shelf of research papers.'),
   /** Absolute URL the site is served from, e.g. https://example.org; the default is what `npm run preview` serves. */
-  site: z.url({ protocol: /^https?$/ }).default(DEFAULT_SITE),
+  site: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address such as https://example.org' })
+.refine((url) => {
+      // Only an address the check above accepted is judged here.
+      if (!URL.canParse(url)) return true;
+      const { pathname, search, hash } = new URL(url);
+      return pathname === '/' && search === '' && hash === '';
+    }, 'must be the address of the host only, such as https://example.org; a sub-path such as /shelf/ goes in BASE_PATH')
+    .default(DEFAULT_SITE),
   /** Sub-path the site lives under, e.g. /shelf/. */
-  base: z.string().startsWith('/').default('/'),
+  base: z
+    .string()
+    .regex(/^\/(?:[A-Za-z0-9._~-]+\/)*$/, "must be a path of letters, digits, '-', '_', '.' and '~' between slashes, such as /shelf/ or /lab/papers/")
+    .default('/'),
   /** Folder of dumps, relative to the project root or absolute. */
-  dataDir: z.string().min(1).default('data'),
+  dataDir: z.string().min(1, 'must not be empty').default('data'),
   categories: z
     .object({
-      archives: z.array(z.string()).optional(),
-      codes: z.record(z.string(), z.string()).optional(),
+      archives: z
+        .array(
+          z.string().refine((archive) => ARXIV_ARCHIVES.has(archive), {
+            error: (issue) => `${JSON.stringify(issue.input)} is not an arXiv archive; use archive names such as cs, math, stat, physics, astro-ph or hep-th`,
+          }),
+        )
+        .optional(),
+      codes: z
+        .record(
+          z.string(),
+          z.string().regex(/^[A-Za-z]+(?:-[A-Za-z]+)?(?:\.[A-Za-z]+(?:-[A-Za-z]+)?)?$/, 'must be a category id such as cs.LG, math.GT or quant-ph'),
+        )
+        .optional(),
     })
     .default({}),
 });

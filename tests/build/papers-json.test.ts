@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCorpus } from '../../src/lib/pipeline.ts';
 import { PapersJsonSchema } from '../../src/lib/schema.ts';
@@ -26,6 +26,26 @@ describe('the build', () => {
     const result = buildSite(join(dataDir, 'dist'), { PAPERS_DATA_DIR: dataDir });
     expect(result.status).not.toBe(0);
     expect(result.output).toContain('listings/bad.txt:3: header "LGJun 31" has an impossible date');
+    // The data's fault, said as such: no stack trace or source location that looks like a crash.
+    expect(result.output).toContain(`${dataDir} has 1 data error, printed above with file and line; fix it and build again`);
+    expect(result.output).not.toMatch(/Stack trace|Location:|\n\s+at /);
+  });
+
+  it('stops before building, with what to fix and no stack trace, when a setting cannot be used', () => {
+    const outDir = join(mkdtempSync(join(tmpdir(), 'papershelf-settings-')), 'dist');
+    const result = buildSite(outDir, { SITE_URL: 'https://owner.github.io/shelf/' }, 120_000);
+    expect(result.status, result.output).toBe(1);
+    expect(result.output).toContain('SITE_URL "https://owner.github.io/shelf/" must be the address of the host only');
+    expect(result.output).toContain('(set SITE_URL=https://owner.github.io and BASE_PATH=/shelf/)');
+    expect(result.output).not.toMatch(/Stack trace|Location:|\n\s+at /);
+    expect(existsSync(outDir)).toBe(false);
+  });
+
+  it('fails on a data folder that holds no dumps, as check-data does', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'papershelf-empty-'));
+    const result = buildSite(join(empty, '..', `${basename(empty)}-dist`), { PAPERS_DATA_DIR: empty }, 120_000);
+    expect(result.status, result.output).toBe(1);
+    expect(result.output).toContain(`${empty}: holds no dumps (*.txt files, at any depth)`);
   });
 
   it('fails at once, naming the folder and the fix, when the data folder does not exist', () => {

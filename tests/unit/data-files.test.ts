@@ -55,6 +55,6 @@ describe('data files', () => {
   it('refuses a data folder with errors, saying how to see them', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'papershelf-data-files-'));
     writeFileSync(join(dataDir, 'bad.txt'), 'LGJun 3, 2024\nA PaperAda Lovelace\nLGJun 31\nB PaperAlan Turing\n');
-    await expect(collect(dataFilesOfFolder({ ...CONFIG, dataDir, categories: {} }))).rejects.toThrow(/1 data error\(s\); run "npm run check-data"/);
+    await expect(collect(dataFilesOfFolder({ ...CONFIG, dataDir, categories: {} }))).rejects.toThrow(/has 1 data error, printed above with file and line; fix it and build again \("npm run check-data" prints the full report/);
   });
 });
