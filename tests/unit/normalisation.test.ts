@@ -36,6 +36,21 @@ describe('categories', () => {
   it('keeps unknown codes as written and flags them', () => {
     expect(resolve('XYZ')).toEqual({ id: 'XYZ', known: false });
   });
+  it('blames the categories.codes setting, not the dump, for a code it maps outside the taxonomy', () => {
+    const text = 'CVJun 3, 2024\nA Study of ThingsAda Lovelace\nWe study things in a sentence that is long enough to be an abstract.\n';
+    const { papers, report } = buildCorpus([{ file: 'a.txt', text }], { categories: { codes: { CV: 'lab.vision' } } });
+    expect(papers[0]?.categories).toEqual([{ id: 'lab.vision', name: null }]);
+    expect(report.files[0]?.issues.map((issue) => [issue.line, issue.message])).toEqual([
+      [1, 'subject code "CV" is mapped by the categories.codes setting (src/config.ts) to "lab.vision", which is not in the arXiv taxonomy; its papers are filed under that id, with no name. Check the mapping'],
+    ]);
+  });
+  it('reports a dump’s issues in line order, whichever step found them', () => {
+    const abstract = 'We study things in a sentence that is long enough to be an abstract.';
+    // The stray line is the parser's; the unknown code on line 1 is found later, when the card is normalised.
+    const text = `QQJun 3, 2024\nA Study of ThingsAda Lovelace\n${abstract}\nLoad more\nLGJun 4, 2024\nAnother StudyAlan Turing\n${abstract} Again.\n`;
+    const { report } = buildCorpus([{ file: 'a.txt', text }]);
+    expect(report.files[0]?.issues.map((issue) => issue.line)).toEqual([1, 4]);
+  });
   it('encodes the whole taxonomy with names', () => {
     expect(Object.keys(ARXIV_CATEGORIES).length).toBeGreaterThanOrEqual(155);
     expect(Object.values(ARXIV_CATEGORIES).every((name) => name.length > 2)).toBe(true);
