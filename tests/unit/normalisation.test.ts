@@ -47,7 +47,7 @@ describe('categories', () => {
   it('reports a dump’s issues in line order, whichever step found them', () => {
     const abstract = 'We study things in a sentence that is long enough to be an abstract.';
     // The stray line is the parser's; the unknown code on line 1 is found later, when the card is normalised.
-    const text = `QQJun 3, 2024\nA Study of ThingsAda Lovelace\n${abstract}\nLoad more\nLGJun 4, 2024\nAnother StudyAlan Turing\n${abstract} Again.\n`;
+    const text = `QQJun 3, 2024\nA Study of ThingsAda Lovelace\n${abstract}\nLoad more\nLGJun 4, 2024\nAnother StudyAlan Turing\nA second paper proves other results about graphs, with a proof that is new.\n`;
     const { report } = buildCorpus([{ file: 'a.txt', text }]);
     expect(report.files[0]?.issues.map((issue) => issue.line)).toEqual([1, 4]);
   });
