@@ -1,5 +1,7 @@
 import { compareArxivIds } from './arxiv-order.ts';
 import { categoryName, createCategoryResolver, type CategoryPreference } from './categories.ts';
+import type { z } from 'astro/zod';
+import { countOf } from './count-of.ts';
 import type { Issue } from './issues.ts';
 import { groupEntries, mergeEntries, type MergedPaper } from './merge.ts';
 import { normaliseEntry, yearPolicyFor, type NormalEntry } from './normalise.ts';
@@ -47,6 +49,10 @@ export interface CorpusOptions {
   sources?: unknown;
   /** Why sources.json could not be read, when it exists but is not JSON. */
   sourcesError?: string;
+  /** The text of sources.json, to give its problems a line. */
+  sourcesText?: string;
+  /** Files named sources.json in subfolders of the data folder, which are not read. */
+  misplacedSources?: readonly string[];
   categories?: CategoryPreference;
   /** The data folder as the report names it. */
   dataDir?: string;
@@ -60,49 +66,80 @@ export interface Corpus {
 
 const SOURCES_FILE = 'sources.json';
 
-function readSources(raw: unknown, readError: string | undefined, issues: Issue[], files: ReadonlySet<string>): SourcesFile {
+// The line of sources.json where a key path (`["listings/a.txt", "captured"]`) is written, or null: each key is
+// looked for after the one before it, which finds it in any file a person writes.
+function lineOfKey(text: string | undefined, path: readonly PropertyKey[]): number | null {
+  if (text === undefined || path.length === 0) return null;
+  let at = -1;
+  for (const key of path) {
+    const found = text.indexOf(JSON.stringify(String(key)), at + 1);
+    if (found === -1) break;
+    at = found;
+  }
+  return at === -1 ? null : text.slice(0, at).split('\n').length;
+}
+
+// One problem of sources.json's shape, said as what to change.
+function sourcesProblem(problem: z.core.$ZodIssue): string {
+  const [file, key] = problem.path.map(String);
+  if (problem.code === 'unrecognized_keys') {
+    return `the entry for "${file}" has ${problem.keys.map((name) => `"${name}"`).join(', ')}, which ${problem.keys.length === 1 ? 'is' : 'are'} not read; an entry has "captured" ("YYYY-MM-DD") and "note" (free text) only. Check the spelling`;
+  }
+  if (file === undefined) return `${problem.message}; expected {"listings/file.txt": {"captured": "YYYY-MM-DD"}}`;
+  if (key === undefined) return `the entry for "${file}" is not an object; expected "${file}": {"captured": "YYYY-MM-DD"}`;
+  return `"${key}" of "${file}" ${problem.message.replace(/^expected /, 'is not valid: expected ')}`;
+}
+
+/** sources.json as validated, and whether it could be used (an unusable one gives its capture dates to no dump). */
+interface SourcesRead {
+  sources: SourcesFile;
+  usable: boolean;
+}
+
+function readSources(raw: unknown, text: string | undefined, readError: string | undefined, issues: Issue[], files: ReadonlySet<string>): SourcesRead {
   if (readError !== undefined) {
     issues.push({ severity: 'error', file: SOURCES_FILE, line: null, message: `${readError}; fix it or delete the file` });
-    return {};
+    return { sources: {}, usable: false };
   }
-  if (raw === null || raw === undefined) return {};
+  if (raw === null || raw === undefined) return { sources: {}, usable: true };
   const parsed = SourcesFileSchema.safeParse(raw);
   if (!parsed.success) {
-    const problem = parsed.error.issues[0];
-    const where = problem?.path.length ? ` at ${problem.path.join('.')}` : '';
-    issues.push({
-      severity: 'error',
-      file: SOURCES_FILE,
-      line: null,
-      message: `is not valid${where}: ${problem?.message ?? 'unknown problem'}; expected {"listings/file.txt": {"captured": "YYYY-MM-DD"}}`,
-    });
-    return {};
+    // One problem per key: a date that is no date fails both of its checks.
+    const seen = new Set<string>();
+    for (const problem of parsed.error.issues) {
+      const key = JSON.stringify(problem.path);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const where = problem.code === 'unrecognized_keys' ? [...problem.path, problem.keys[0] ?? ''] : problem.path;
+      issues.push({ severity: 'error', file: SOURCES_FILE, line: lineOfKey(text, where), message: `${sourcesProblem(problem)}; no capture date of this file is used until it is fixed` });
+    }
+    return { sources: {}, usable: false };
   }
   for (const file of Object.keys(parsed.data)) {
     if (!files.has(file)) {
       issues.push({
         severity: 'warning',
         file: SOURCES_FILE,
-        line: null,
-        message: `names "${file}", which is not a dump in the data folder; fix the path (relative to the data folder) or remove the entry`,
+        line: lineOfKey(text, [file]),
+        message: `names "${file}", which is not a dump in the data folder; fix the path (relative to the data folder, with "/", no "./" or "data/" in front) or remove the entry`,
       });
     }
   }
-  return parsed.data;
+  return { sources: parsed.data, usable: true };
 }
 
-function yearWarning(file: string, entries: readonly DumpEntry[], policy: ReturnType<typeof yearPolicyFor>): Issue | null {
+function yearWarning(file: string, entries: readonly DumpEntry[], policy: ReturnType<typeof yearPolicyFor>, sourcesUsable: boolean): Issue | null {
   const yearless = entries.filter((entry) => entry.date && entry.date.year === null).length;
   if (yearless === 0 || policy.kind === 'captured') return null;
-  const fix = `add "${file}": {"captured": "YYYY-MM-DD"} to ${SOURCES_FILE} in the data folder`;
+  const fix = sourcesUsable ? `add "${file}": {"captured": "YYYY-MM-DD"} to ${SOURCES_FILE} in the data folder` : `fix ${SOURCES_FILE} (its error is reported), whose capture dates are not used until then`;
   return {
     severity: 'warning',
     file,
     line: null,
     message:
       policy.kind === 'inferred'
-        ? `has no capture date, so its ${yearless} dates without a year were put in ${policy.year}, the year after its newest dated entry; ${fix}`
-        : `has no capture date and no dated entry, so its ${yearless} dates without a year cannot be resolved and those papers have no date; ${fix}`,
+        ? `has no capture date, so its ${countOf(yearless, 'date')} without a year ${yearless === 1 ? 'was' : 'were'} put in ${policy.year}, the year after its newest dated entry; ${fix}`
+        : `has no capture date and no dated entry, so its ${countOf(yearless, 'date')} without a year cannot be resolved and ${yearless === 1 ? 'that paper has' : 'those papers have'} no date; ${fix}`,
   };
 }
 
@@ -181,7 +218,10 @@ export function comparePapers(a: Paper, b: Paper): number {
 export function buildCorpus(dumps: readonly DumpInput[], options: CorpusOptions = {}): Corpus {
   const sorted = [...dumps].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const corpusIssues: Issue[] = [];
-  const sources = readSources(options.sources, options.sourcesError, corpusIssues, new Set(sorted.map((dump) => dump.file)));
+  const { sources, usable: sourcesUsable } = readSources(options.sources, options.sourcesText, options.sourcesError, corpusIssues, new Set(sorted.map((dump) => dump.file)));
+  for (const file of options.misplacedSources ?? []) {
+    corpusIssues.push({ severity: 'warning', file, line: null, message: `is not read: only the data folder's own ${SOURCES_FILE} is; move its entries there, with paths relative to the data folder` });
+  }
   // A site without papers is almost always a data folder set wrong: an error, for the build as for check-data.
   if (sorted.length === 0) {
     corpusIssues.push({
@@ -207,7 +247,7 @@ export function buildCorpus(dumps: readonly DumpInput[], options: CorpusOptions 
   const normal: NormalEntry[] = [];
   for (const file of parsed) {
     const policy = yearPolicyFor(file.entries, sources[file.file]?.captured);
-    const warning = yearWarning(file.file, file.entries, policy);
+    const warning = yearWarning(file.file, file.entries, policy, sourcesUsable);
     if (warning) file.issues.unshift(warning);
     for (const entry of file.entries) {
       normal.push(normaliseEntry(entry, normal.length, { file: file.file, yearPolicy: policy, lexicon, resolveCategory }, file.issues));

@@ -29,10 +29,12 @@ async function realDataDir(dataDir: string): Promise<string> {
  * folder that holds the data folder itself (which would read it again from the top), are listed too: reading
  * them fails with an error that names them, instead of their vanishing.
  */
-export async function listDumps(dataDir: string): Promise<string[]> {
+export async function listDumps(dataDir: string, seen: { misplacedSources?: string[] } = {}): Promise<string[]> {
   const root = await realDataDir(dataDir);
   const found: string[] = [];
   const walked = new Set<string>();
+  // Real paths of the dumps listed: a link to one of them (or a second link to one outside) lists nothing more.
+  const realFiles = new Set<string>();
   const links: string[] = [];
   const list = (path: string) => found.push(relative(dataDir, path).split(sep).join('/'));
   const walk = async (dir: string, real: string): Promise<void> => {
@@ -44,7 +46,13 @@ export async function listDumps(dataDir: string): Promise<string[]> {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) await walk(path, join(real, entry.name));
       else if (entry.isSymbolicLink()) links.push(path);
-      else if (entry.isFile() && isDumpName(entry.name)) list(path);
+      else if (entry.isFile() && isDumpName(entry.name)) {
+        list(path);
+        realFiles.add(join(real, entry.name));
+      } else if (entry.isFile() && entry.name === 'sources.json' && real !== root) {
+        // Only the data folder's own sources.json is read.
+        seen.misplacedSources?.push(relative(dataDir, path).split(sep).join('/'));
+      }
     }
   };
   await walk(dataDir, root);
@@ -52,8 +60,14 @@ export async function listDumps(dataDir: string): Promise<string[]> {
   for (let i = 0; i < links.length; i++) {
     const path = links[i] ?? '';
     const target = await stat(path).catch(() => null);
-    if (target === null || target.isFile()) {
+    if (target === null) {
       if (isDumpName(basename(path))) list(path);
+    } else if (target.isFile()) {
+      const real = await realpath(path);
+      if (isDumpName(basename(path)) && !realFiles.has(real)) {
+        list(path);
+        realFiles.add(real);
+      }
     } else if (target.isDirectory()) {
       const real = await realpath(path);
       if (real === root || root.startsWith(`${real}${sep}`)) list(path);
@@ -87,25 +101,28 @@ export function toDumpInput(file: string, bytes: Uint8Array): DumpInput {
 }
 
 /** Reads and decodes every dump of the data folder, plus its optional sources.json. */
-export async function readDataDir(dataDir: string): Promise<{ dumps: DumpInput[]; sources: unknown; sourcesError?: string }> {
-  const files = await listDumps(dataDir);
+export async function readDataDir(
+  dataDir: string,
+): Promise<{ dumps: DumpInput[]; sources: unknown; sourcesText?: string; sourcesError?: string; misplacedSources: string[] }> {
+  const misplacedSources: string[] = [];
+  const files = await listDumps(dataDir, { misplacedSources });
   const dumps = await Promise.all(files.map((file) => readDump(dataDir, file)));
   let raw: string;
   try {
     raw = await readFile(join(dataDir, 'sources.json'), 'utf8');
   } catch {
-    return { dumps, sources: null };
+    return { dumps, sources: null, misplacedSources };
   }
   try {
-    return { dumps, sources: JSON.parse(raw) };
+    return { dumps, sources: JSON.parse(raw), sourcesText: raw, misplacedSources };
   } catch (error) {
-    return { dumps, sources: null, sourcesError: `is not valid JSON (${(error as Error).message})` };
+    return { dumps, sources: null, sourcesError: `is not valid JSON (${(error as Error).message})`, misplacedSources };
   }
 }
 
 /** Reads the data folder and builds the corpus: records plus the report. */
 export async function loadCorpus(dataDir: string, options: Omit<CorpusOptions, 'sources'> = {}): Promise<Corpus> {
-  const { dumps, sources, sourcesError } = await readDataDir(dataDir);
-  const withSources = { dataDir, ...options, sources };
+  const { dumps, sources, sourcesText, sourcesError, misplacedSources } = await readDataDir(dataDir);
+  const withSources = { dataDir, ...options, sources, misplacedSources, ...(sourcesText === undefined ? {} : { sourcesText }) };
   return buildCorpus(dumps, sourcesError === undefined ? withSources : { ...withSources, sourcesError });
 }

@@ -95,9 +95,11 @@ export type Paper = z.output<typeof PaperSchema>;
 /** `data/sources.json`: per dump (path relative to the data folder), when it was captured. */
 export const SourcesFileSchema = z.record(
   z.string(),
-  z.object({
+  // Strict: a misspelt "Captured" would otherwise leave the capture date unread without a word.
+  z.strictObject({
     captured: isoDate.optional(),
-    note: z.string().optional(),
+    /** Free text (or anything) for the person who keeps the data folder; never read. */
+    note: z.unknown().optional(),
   }),
 );
 /** Contents of `data/sources.json`. */

@@ -1,7 +1,7 @@
 import { countOf } from '../lib/count-of.ts';
 import { formatDate } from '../lib/dates.ts';
 import { href } from '../lib/url.ts';
-import { appendHighlighted, loadIndexes, paperUrl, searchIndexes, type Hit } from './search-client.ts';
+import { appendHighlighted, emptyQueryHint, loadIndexes, paperUrl, searchIndexes, type Hit } from './search-client.ts';
 
 /**
  * The header search box as an ARIA combobox: typing shows the top results in a listbox, ↑/↓ move,
@@ -73,7 +73,8 @@ export function enhanceSearchBox(form: HTMLFormElement): void {
     element.addEventListener('click', () => window.location.assign(url));
     return { element, url };
   };
-  const render = (query: string, hits: Hit[]) => {
+  // `rawQuery` as typed, trailing space and all: whether the last word is still being typed.
+  const render = (query: string, rawQuery: string, hits: Hit[]) => {
     listbox.replaceChildren();
     options = [];
     for (const hit of hits.slice(0, MAX_SUGGESTIONS)) {
@@ -95,7 +96,12 @@ export function enhanceSearchBox(form: HTMLFormElement): void {
     options.push(
       option(`${listbox.id}-all`, allUrl, (element) => {
         element.className = 'suggestion-all';
-        element.textContent = hits.length === 0 ? `No papers match “${query}” — open the search page` : `See all ${countOf(hits.length, 'result')} for “${query}”`;
+        element.textContent =
+          hits.length === 0
+            ? `${emptyQueryHint(query, !/\s$/.test(rawQuery)) ?? `No papers match “${query}”`} — open the search page`
+            : hits.length === 1
+              ? `See the result for “${query}” on the search page`
+              : `See all ${hits.length} results for “${query}”`;
       }),
     );
     listbox.append(...options.map((entry) => entry.element));
@@ -117,7 +123,7 @@ export function enhanceSearchBox(form: HTMLFormElement): void {
     }
     try {
       const indexes = await loadIndexes(refresh);
-      if (run === generation) render(query, searchIndexes(indexes, query));
+      if (run === generation) render(query, input.value, searchIndexes(indexes, query));
     } catch (error) {
       status.textContent = error instanceof Error ? error.message : 'Search is unavailable.';
     }

@@ -13,7 +13,7 @@ import {
   type TextPiece,
 } from '../lib/search/search-options.ts';
 
-export { searchIndexes, type Hit, type SearchIndexes } from '../lib/search/query.ts';
+export { emptyQueryHint, searchIndexes, type Hit, type SearchIndexes } from '../lib/search/query.ts';
 
 /**
  * Browser side of search: loads the prebuilt indexes on demand — the small title index on the first interaction,

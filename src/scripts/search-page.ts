@@ -1,6 +1,6 @@
 import { countOf } from '../lib/count-of.ts';
 import { formatDate } from '../lib/dates.ts';
-import { appendHighlighted, loadFullIndex, loadSnippetTexts, paperUrl, searchIndexes, snippetOf, type Hit } from './search-client.ts';
+import { appendHighlighted, emptyQueryHint, loadFullIndex, loadSnippetTexts, paperUrl, searchIndexes, snippetOf, type Hit } from './search-client.ts';
 import { facetCounts, readState, stateQuery, visibleHits, type Facet, type SearchState } from './search-state.ts';
 
 /**
@@ -19,18 +19,40 @@ export function startSearchPage(root: HTMLElement): void {
   const facets = root.querySelector<HTMLElement>('[data-search-facets]');
   const results = root.querySelector<HTMLOListElement>('[data-search-results]');
   const more = root.querySelector<HTMLButtonElement>('[data-search-more]');
-  if (!form || !input || !sort || !status || !facets || !results || !more) return;
+  const filters = root.querySelector<HTMLElement>('[data-search-filters]');
+  const filtersToggle = filters?.querySelector('details');
+  const filtersSummary = root.querySelector<HTMLElement>('[data-search-filters-summary]');
+  if (!form || !input || !sort || !status || !facets || !results || !more || !filters || !filtersToggle || !filtersSummary) return;
+  // Beside the results on wide screens, always open; above them on phones, closed until asked for.
+  const wide = window.matchMedia('(min-width: 56rem)');
+  const openOnWide = () => {
+    if (wide.matches) filtersToggle.open = true;
+  };
+  openOnWide();
+  wide.addEventListener('change', openOnWide);
   const categoryNames = new Map<string, string>(Object.entries(JSON.parse(facets.dataset.categories ?? '{}') as Record<string, string>));
 
   let state = readState(window.location.search);
-  let shown = PAGE_SIZE;
+  // How many results were shown, and where the page was scrolled, are kept in the history entry (not the URL:
+  // they are no part of a shared link), so that Back from a paper returns to the result it was opened from.
+  const saved = (entry: unknown): { shown: number; scrollY: number } => {
+    const { shown: count, scrollY } = (entry ?? {}) as { shown?: unknown; scrollY?: unknown };
+    return { shown: typeof count === 'number' && count > PAGE_SIZE ? count : PAGE_SIZE, scrollY: typeof scrollY === 'number' ? scrollY : 0 };
+  };
+  const remember = () => window.history.replaceState({ shown, scrollY: window.scrollY }, '');
+  // The results arrive after the page has loaded: the browser's own restoring would scroll an empty page.
+  window.history.scrollRestoration = 'manual';
+  let { shown, scrollY: restoreTo } = saved(window.history.state);
   let visible: Hit[] = [];
   let run = 0;
 
   const navigate = (next: SearchState) => {
+    // This entry keeps its results and scroll position, for Back.
+    remember();
     state = next;
     shown = PAGE_SIZE;
-    window.history.pushState(null, '', `${window.location.pathname}${stateQuery(state)}`);
+    restoreTo = 0;
+    window.history.pushState({ shown, scrollY: 0 }, '', `${window.location.pathname}${stateQuery(state)}`);
     void render();
   };
 
@@ -69,7 +91,9 @@ export function startSearchPage(root: HTMLElement): void {
       facetGroup('Year', 'year', counts.year, (year) => state.years.includes(year), (year) => year),
       ...(counts.code.length > 0 ? [facetGroup('Code', 'code', counts.code, () => state.code, () => 'Has code')] : []),
     );
-    facets.hidden = hits.length === 0;
+    filters.hidden = hits.length === 0;
+    const selected = state.categories.length + state.years.length + (state.code ? 1 : 0);
+    filtersSummary.textContent = selected === 0 ? 'Filters' : `Filters (${selected} chosen)`;
     if (focused) {
       const again = [...facets.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].find((box) => box.dataset.facet === focused.dataset.facet && box.value === focused.value);
       again?.focus();
@@ -133,6 +157,7 @@ export function startSearchPage(root: HTMLElement): void {
       status.textContent = 'Type words from a title, an author’s name or an abstract. Prefixes and small typos are fine; math such as “Theta” or “\\Theta” works too.';
       results.replaceChildren();
       facets.replaceChildren();
+      filters.hidden = true;
       more.hidden = true;
       return;
     }
@@ -150,13 +175,15 @@ export function startSearchPage(root: HTMLElement): void {
         const filtered = hits.length > 0;
         status.textContent = filtered
           ? `No papers match “${state.q}” with the chosen filters; ${hits.length} match without them. Clear a filter to see them.`
-          : `No papers match “${state.q}”. Check the spelling, use fewer or shorter words, or browse by author, category or date.`;
+          : `No papers match “${state.q}”. ${emptyQueryHint(state.q, false) ?? 'Check the spelling, use fewer or shorter words'}, or browse by author, category or date.`;
         results.replaceChildren();
         more.hidden = true;
         return;
       }
       status.textContent = `${countOf(visible.length, 'result')} for “${state.q}” (${took < 1 ? took.toFixed(2) : took.toFixed(1)} ms)`;
       await renderResults(visible.map((hit) => new Set(hit.terms)), visible);
+      if (restoreTo > 0 && current === run) window.scrollTo(0, restoreTo);
+      restoreTo = 0;
     } catch (error) {
       status.textContent = `Search is unavailable: ${error instanceof Error ? error.message : 'unknown error'}. You can still browse by author, category or date.`;
     }
@@ -170,17 +197,20 @@ export function startSearchPage(root: HTMLElement): void {
   more.addEventListener('click', () => {
     const first = shown;
     shown += PAGE_SIZE;
+    remember();
     void renderResults(visible.map((hit) => new Set(hit.terms)), visible).then(() => {
       // Keyboard users continue at the first new result, not at a button that may have gone.
       results.querySelectorAll<HTMLAnchorElement>('.paper-title a')[first]?.focus();
     });
   });
   input.addEventListener('focus', () => void loadFullIndex().catch(() => undefined), { once: true });
-  window.addEventListener('popstate', () => {
+  window.addEventListener('popstate', (event) => {
     state = readState(window.location.search);
-    shown = PAGE_SIZE;
+    ({ shown, scrollY: restoreTo } = saved(event.state));
     void render();
   });
+  // Leaving for a paper (or anywhere): the scroll position goes into this entry, for Back.
+  window.addEventListener('pagehide', remember);
   root.querySelector('[data-search-app]')?.removeAttribute('hidden');
   void render();
 }

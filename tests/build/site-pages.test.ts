@@ -52,8 +52,10 @@ describe('the seed site', () => {
     expect(html).toContain('href="/dates/2025/03/"');
     expect(html).toContain('href="https://arxiv.org/abs/2503.01253"');
     expect(html).toContain('href="https://arxiv.org/pdf/2503.01253"');
-    expect(html).toContain('href="https://github.com/M-H482/NM-SpMM"');
+    expect(html).toContain('<a href="https://github.com/M-H482/NM-SpMM">Code on github.com</a>');
     expect(html).toContain('untitled');
+    // It has no category: the page says so and leads to the others that have none.
+    expect(html).toContain('<dd>none given (see all <a href="/categories/uncategorised/">papers without a category</a>)</dd>');
     expect(html).toContain('@misc{');
     // The entry scrolls sideways on a phone: it takes the keyboard focus, and a screen reader announces it by name, as a group
     // (ARIA does not let a bare <pre> carry a name).
@@ -65,6 +67,14 @@ describe('the seed site', () => {
     expect(huper).toContain('href="/categories/eess.AS/"');
     expect(huper).toContain('Audio and Speech Processing');
     expect(huper).toContain('et al.');
+  });
+
+  it('shows no relevance score on a paper page: it ranked the paper in the source listing’s own search, and means nothing here', () => {
+    const scored = data.papers.find((view) => view.paper.score !== null);
+    expect(scored).toBeDefined();
+    const html = readPage(SEED_SITE, scored?.path ?? '');
+    expect(html).not.toContain('Relevance score');
+    expect(html).not.toContain(`<dd>${scored?.paper.score}</dd>`);
   });
 
   it('steps from each month and year to the next newer and older one that has papers', () => {

@@ -80,4 +80,15 @@ describe('browsing the seed site', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
     await page.close();
   });
+
+  it('leads an address with an arXiv version, as arXiv writes them, to the paper’s page', async () => {
+    const { page, problems } = await openPage(shared.context());
+    const response = await page.goto(`${base}papers/2510.15464v2/`);
+    expect(response?.status()).toBe(404);
+    await page.getByRole('link', { name: 'the page of arXiv:2510.15464' }).click();
+    await expect.poll(() => page.url()).toBe(`${base}papers/2510.15464/`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('arXiv:2510.15464');
+    expect(problems.filter((problem) => !problem.includes('404'))).toEqual([]);
+    await page.close();
+  });
 });

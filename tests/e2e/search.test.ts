@@ -119,6 +119,44 @@ describe('search in the browser', () => {
     await page.close();
   });
 
+  it('returns to the result it opened on Back, with as many results shown and the page scrolled as before', async () => {
+    const { page, problems } = await openPage(shared.context());
+    await page.goto(`${base}search/?q=learning`);
+    const items = page.locator('[data-search-results] > li');
+    await expect.poll(() => items.count()).toBe(20);
+    await page.getByRole('button', { name: 'Show more results' }).click();
+    await expect.poll(() => items.count()).toBeGreaterThan(20);
+    const count = await items.count();
+    const target = items.nth(count - 1).locator('.paper-title a');
+    await target.scrollIntoViewIfNeeded();
+    const scrolled = await page.evaluate(() => window.scrollY);
+    expect(scrolled).toBeGreaterThan(500);
+    await target.click();
+    await page.waitForURL(/\/papers\//);
+    await page.goBack();
+    await expect.poll(() => items.count()).toBe(count);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(scrolled);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('puts the results first on a phone, the filters folded above them until opened', async () => {
+    const context = await shared.browser().newContext({ viewport: { width: 360, height: 740 } });
+    const { page, problems } = await openPage(context);
+    await page.goto(`${base}search/?q=learning`);
+    const first = page.locator('[data-search-results] > li').first();
+    await expect.poll(() => first.count()).toBe(1);
+    expect((await first.boundingBox())?.y ?? Infinity).toBeLessThan(740);
+    const year = page.getByRole('group', { name: 'Year' });
+    expect(await year.isVisible()).toBe(false);
+    await page.getByText('Filters', { exact: true }).click();
+    expect(await year.isVisible()).toBe(true);
+    await year.getByRole('checkbox').first().check();
+    await expect.poll(() => page.getByText(/^Filters \(1 chosen\)$/).count()).toBe(1);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('explains an empty query and a query with no results', async () => {
     const { page, problems } = await openPage(shared.context());
     await page.goto(`${base}search/`);

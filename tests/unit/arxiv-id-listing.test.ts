@@ -174,3 +174,12 @@ describe('id lines as pages print them', () => {
     expect(result.issues.find((issue) => issue.line === 8)?.message).toContain('search-page text like line 3');
   });
 });
+
+describe('comments in an arXiv id listing', () => {
+  it('drops the "Comments:" label arXiv pages print, and a label with nothing after it', () => {
+    const abstract = 'We study the problem of learning to generate an answer to a question with many correct answers.';
+    const result = parseArxivIdListing(`${abstract}\n\nComments: 20 pages, harvmac\n\nComments:\n\narXiv:hep-th/9711200v3 [hep-th]\n`, 'ids.txt');
+    expect(result.entries.map((entry) => [entry.abstract, entry.comments, entry.lines])).toEqual([[abstract, ['20 pages, harvmac'], [1, 3, 5, 7]]]);
+    expect(result.issues).toEqual([]);
+  });
+});

@@ -22,7 +22,9 @@ describe('format detection', () => {
     const result = parseDump('just some notes\nnothing else\n', 'notes/readme.txt');
     expect(result.format).toBeNull();
     expect(result.issues).toEqual([expect.objectContaining({ severity: 'error', file: 'notes/readme.txt', line: null, message: expect.stringContaining('no recognisable entries') })]);
-    expect(parseDump('\n\n', 'empty.txt').issues[0]?.message).toContain('empty');
+    expect(parseDump('', 'empty.txt').issues[0]?.message).toBe('the file is empty; delete it or paste a listing into it');
+    expect(parseDump('\uFEFF', 'bom.txt').issues[0]?.message).toBe('the file is empty; delete it or paste a listing into it');
+    expect(parseDump('\n \n\n', 'blank.txt').issues[0]?.message).toBe('the file holds only blank lines; delete it or paste a listing into it');
   });
 
   it('warns when a dump mixes formats, and reports the lines that do not fit', () => {

@@ -158,6 +158,26 @@ describe('reporting', () => {
     const { report } = buildCorpus([{ file: 'bin.txt', error: 'looks like a binary file' }], { sources: { 'x.txt': { captured: 'June' } } });
     expect(report.summary.errors).toBe(2);
   });
+
+  it('names a misspelt sources.json key at its line, takes any note, and does not advise adding an entry that is there', () => {
+    const sourcesText = '{\n  "cards.txt": {\n    "Captured": "2024-01-01",\n    "note": 5\n  }\n}\n';
+    const text = 'LGJun 3\nA Study of ThingsAda Lovelace\nWe study things in a sentence that is long enough to be an abstract.\n';
+    const { report } = buildCorpus([{ file: 'cards.txt', text }], { sources: JSON.parse(sourcesText), sourcesText });
+    expect(report.issues.map((issue) => [issue.file, issue.line, issue.message])).toEqual([
+      [
+        'sources.json',
+        3,
+        'the entry for "cards.txt" has "Captured", which is not read; an entry has "captured" ("YYYY-MM-DD") and "note" (free text) only. Check the spelling; no capture date of this file is used until it is fixed',
+      ],
+    ]);
+    expect(report.files[0]?.issues.map((issue) => issue.message)).toEqual([
+      'has no capture date and no dated entry, so its 1 date without a year cannot be resolved and that paper has no date; fix sources.json (its error is reported), whose capture dates are not used until then',
+    ]);
+    // A note is free text, or anything: it is never read.
+    const noted = buildCorpus([{ file: 'cards.txt', text }], { sources: { 'cards.txt': { captured: '2024-07-01', note: 5 } } });
+    expect(noted.report.summary).toMatchObject({ errors: 0, warnings: 0 });
+    expect(noted.papers[0]?.published).toBe('2024-06-03');
+  });
 });
 
 function byTitleIn(papers: Paper[], start: string): Paper {

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -46,6 +46,19 @@ describe('reading the data folder', () => {
     ]);
     expect(papers.length).toBeGreaterThan(0);
     expect(report.summary.errors).toBe(0);
+  });
+
+  it('reads a dump once when a link leads to it too, and warns of a sources.json in a subfolder, which is not read', async () => {
+    mkdirSync(join(dataDir, 'lab'));
+    copyFileSync(seed('000_80704c9de50da4f0.txt'), join(dataDir, 'lab/feed.txt'));
+    symlinkSync(join(dataDir, 'lab/feed.txt'), join(dataDir, 'a-link.txt'));
+    copyFileSync(seed('001_fd2f3fd673fe7401.txt'), join(elsewhere, 'profile.txt'));
+    symlinkSync(join(elsewhere, 'profile.txt'), join(dataDir, 'b-profile.txt'));
+    symlinkSync(join(elsewhere, 'profile.txt'), join(dataDir, 'c-profile.txt'));
+    writeFileSync(join(dataDir, 'lab/sources.json'), '{"feed.txt": {"captured": "2026-11-21"}}');
+    expect(await listDumps(dataDir)).toEqual(['b-profile.txt', 'lab/feed.txt']);
+    const { report } = await loadCorpus(dataDir);
+    expect(report.issues.map((issue) => [issue.file, issue.message.slice(0, 44)])).toEqual([['lab/sources.json', "is not read: only the data folder's own sour"]]);
   });
 
   it('lists a folder reached both ways under its real path, and one reached by two links under the first', async () => {

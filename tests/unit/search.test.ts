@@ -3,7 +3,7 @@ import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { buildCorpus } from '../../src/lib/pipeline.ts';
 import { buildSearchAssets, fullDocuments, titleDocuments } from '../../src/lib/search/build-index.ts';
-import { queryWords, searchIndexes, type SearchIndexes } from '../../src/lib/search/query.ts';
+import { emptyQueryHint, queryWords, searchableQuery, searchIndexes, type SearchIndexes } from '../../src/lib/search/query.ts';
 import { toPlainText } from '../../src/lib/plain-text.ts';
 import { FULL_INDEX_OPTIONS, processTerm, tokenize, SEARCH_OPTIONS, TEXT_CHUNK_SIZE, TITLE_INDEX_OPTIONS, type FullDocument, type TextPiece, type TitleDocument } from '../../src/lib/search/search-options.ts';
 import { buildSiteData } from '../../src/lib/site-data.ts';
@@ -43,6 +43,30 @@ describe('the search index', () => {
     expect(titles('berkeley')).toEqual(expect.arrayContaining(affiliated));
     // No title, author or category says it: the small index, which has no affiliations, finds nothing.
     expect(titles('berkeley', titleIndexOnly)).toEqual([]);
+  });
+
+  it('finds a paper by its arXiv id as pasted: bare, versioned, with arXiv:, or as an abs or pdf address', () => {
+    const withId = papers.find((paper) => paper.arxivId === '2510.15464');
+    expect(withId).toBeDefined();
+    for (const query of ['2510.15464', '2510.15464v2', 'arXiv:2510.15464v1', 'https://arxiv.org/abs/2510.15464v2', 'arxiv.org/pdf/2510.15464v1.pdf', 'https://arxiv.org/abs/2510.15464?context=cs']) {
+      expect(searchIndexes(index, query).map((hit) => papers[hit.id]?.id)[0], query).toBe(withId?.id);
+    }
+    expect(searchableQuery('see hep-th/9711200v3 and math.GT/0309136v1')).toBe('see hep-th/9711200 and math.GT/0309136');
+  });
+
+  it('finds an author written with initials, as arXiv’s author search allows: "S. Kakade", "Kakade S"', () => {
+    const expected = titles('Sham Kakade').sort();
+    expect(expected.length).toBeGreaterThan(0);
+    expect(titles('S. Kakade').sort()).toEqual(expected);
+    expect(titles('Kakade S').sort()).toEqual(expected);
+  });
+
+  it('explains a query that cannot find anything: a word still being typed, or only stop words and initials', () => {
+    expect(emptyQueryHint('po', true)).toBe('Keep typing: the last word matches the start of words once it has 3 letters');
+    expect(emptyQueryHint('S. the', false)).toContain('“S. the” has only words');
+    expect(emptyQueryHint('the of', false)).toBe('“the of” has only words too short or too common to search for; add a more specific word');
+    expect(emptyQueryHint('zzzqqq', false)).toBeNull();
+    expect(emptyQueryHint('zzzqqq', true)).toBeNull();
   });
 
   it('carries each paper’s affiliations with its result, so a match on them can be shown, and stores none for papers without', () => {

@@ -2,7 +2,7 @@ import { isValidDate, MONTH_NAMES, MONTHS, toIsoDate } from '../dates.ts';
 import type { Issue } from '../issues.ts';
 import { looksLikeProse, quote, splitLines, type DumpLine } from '../text.ts';
 import { parseCardHeader, unreadableCardHeader } from './card-listing.ts';
-import { ABSTRACT_PREFIX, ARXIV_START, CREATED_START, SEARCH_PAGE_LABEL } from './signatures.ts';
+import { ABSTRACT_PREFIX, ARXIV_START, COMMENTS_LABEL, CREATED_START, SEARCH_PAGE_LABEL } from './signatures.ts';
 import type { DumpEntry, ParseResult } from './types.ts';
 
 // Lines an arXiv search page prints below each abstract; copied with it, they are never abstract text.
@@ -11,7 +11,6 @@ import type { DumpEntry, ParseResult } from './types.ts';
 const SUBMITTED_START = /^Submitted\s+\d{1,2}\s+[A-Za-z]+,?\s+\d{4}\b/i;
 const SUBMITTED =
   /^Submitted\s+(?<latest>\d{1,2}\s+[A-Za-z]+,?\s+\d{4});\s*(?:v1\s+submitted\s+(?<first>\d{1,2}\s+[A-Za-z]+,?\s+\d{4});\s*)?originally announced\s+[A-Za-z]+\s+\d{4}\.?$/i;
-const COMMENTS = /^Comments\s?:\s*/i;
 
 /** `17 October, 2025` (or `17 Oct 2025`) as ISO, or null when it is not a real day. */
 function pageDate(text: string): string | null {
@@ -58,15 +57,15 @@ export function parseAbstractLines(lines: readonly DumpLine[], file: string): Pa
       last = current;
       continue;
     }
-    if (SUBMITTED_START.test(line) || COMMENTS.test(line)) {
+    if (SUBMITTED_START.test(line) || COMMENTS_LABEL.test(line)) {
       // Search-page lines about the entry above them (blank lines aside); they end its abstract.
       current = null;
       const target = last?.abstract === undefined ? null : last;
       const submitted = SUBMITTED.exec(line)?.groups;
       if (!target) {
         stray(number, line, 'does not follow an "Abstract:" entry');
-      } else if (COMMENTS.test(line)) {
-        const comment = line.replace(COMMENTS, '');
+      } else if (COMMENTS_LABEL.test(line)) {
+        const comment = line.replace(COMMENTS_LABEL, '');
         if (comment === '') {
           stray(number, line, 'has no text after "Comments:"');
         } else {

@@ -2,7 +2,7 @@ import { parseArxivId } from '../arxiv-id.ts';
 import { isValidDate, monthNumber, parseIsoDate } from '../dates.ts';
 import type { Issue } from '../issues.ts';
 import { looksLikeProse, quote, splitLines, type DumpLine } from '../text.ts';
-import { ABSTRACT_PREFIX, ARXIV_START, CATEGORY_ID, CREATED_LINE, CREATED_START, SEARCH_PAGE_LABEL } from './signatures.ts';
+import { ABSTRACT_PREFIX, ARXIV_START, CATEGORY_ID, COMMENTS_LABEL, CREATED_LINE, CREATED_START, SEARCH_PAGE_LABEL } from './signatures.ts';
 import type { DumpEntry, ParseResult } from './types.ts';
 
 
@@ -124,7 +124,9 @@ export function parseArxivIdLines(lines: readonly DumpLine[], file: string): Par
         entry.lines.push(...abstract.lines);
       }
       if (comments.length > 0) {
-        entry.comments = comments.map((block) => block.text);
+        // Without the `Comments:` label arXiv's pages print; a label with nothing after it leaves no comment.
+        const texts = comments.map((block) => block.text.replace(COMMENTS_LABEL, '')).filter((text) => text !== '');
+        if (texts.length > 0) entry.comments = texts;
         comments.forEach((block) => entry.lines.push(...block.lines));
       }
     }

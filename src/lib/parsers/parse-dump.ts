@@ -1,3 +1,4 @@
+import { countOf } from '../count-of.ts';
 import { FORMAT_LABELS, type DumpFormat } from '../schema.ts';
 import { splitLines, type DumpLine } from '../text.ts';
 import { parseAbstractLines, parseAbstractListing } from './abstract-listing.ts';
@@ -25,6 +26,7 @@ export function parseDump(text: string, file: string): ParseResult | { format: n
   const [best, second] = formatVotes(lines);
   if (!best || best.lines.length === 0) {
     const blank = lines.every((line) => line.text === '');
+    const empty = text.replace(/^\uFEFF/, '') === '';
     return {
       format: null,
       entries: [],
@@ -35,7 +37,7 @@ export function parseDump(text: string, file: string): ParseResult | { format: n
           file,
           line: null,
           message: blank
-            ? 'the file is empty; delete it or paste a listing into it'
+            ? `${empty ? 'the file is empty' : 'the file holds only blank lines'}; delete it or paste a listing into it`
             : 'no recognisable entries: expected card headers like "LGJun 3", "Abstract:" lines, or "arXiv:<id>" lines; check that this is a listing dump, or move it out of the data folder',
         },
       ],
@@ -49,7 +51,7 @@ export function parseDump(text: string, file: string): ParseResult | { format: n
       severity: 'warning',
       file,
       line: null,
-      message: `mixes formats: read as ${FORMAT_LABELS[best.format]} (${best.lines.length} signature lines), but ${foreign.length} lines look like ${FORMAT_LABELS[second.format]}; lines that do not fit are reported below. Split the file into one file per format`,
+      message: `mixes formats: read as ${FORMAT_LABELS[best.format]} (${countOf(best.lines.length, 'signature line')}), but ${countOf(foreign.length, 'line')} ${foreign.length === 1 ? 'looks' : 'look'} like ${FORMAT_LABELS[second.format]}; lines that do not fit are reported below. Split the file into one file per format`,
     });
   }
   return result;

@@ -21,3 +21,6 @@ export function isForeignEntryLine(line: string): boolean {
 
 /** Labelled lines of an arXiv search-results page (`Authors: …`, `Journal ref: …`): page text in every format read here. */
 export const SEARCH_PAGE_LABEL = /^(?:Authors|Journal ref|MSC Class|ACM Class|Report number|DOI)\s?:/i;
+
+/** The `Comments:` label arXiv pages print before a paper's comments: page text, not part of them. */
+export const COMMENTS_LABEL = /^Comments\s?:\s*/i;

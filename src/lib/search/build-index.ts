@@ -25,6 +25,7 @@ export function titleDocuments(papers: readonly Paper[]): TitleDocument[] {
       title,
       authors: names,
       categories: paper.categories.map((category) => `${category.id} ${category.name ?? ''}`).join(' '),
+      arxiv: paper.arxivId ?? '',
       t: paper.title === null ? [[title, 0]] : richTextPieces(paper.title),
       a: paper.authorsTruncated ? `${names} et al.` : names,
       d: paper.published ?? '',

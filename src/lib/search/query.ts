@@ -16,9 +16,38 @@ export interface SearchIndexes {
   full: MiniSearch<FullDocument> | null;
 }
 
-/** The words of a query as index terms, in order: the same tokens and folding the indexes were built with. */
+/**
+ * A query term as the search reads it: folded as the index was, and a single letter or digit dropped, since it is
+ * an initial ("S. Kakade", "Kakade S") or a stray variable that would only make every word required fail.
+ */
+export function queryTerm(term: string): string | null {
+  const folded = processTerm(term);
+  return folded === null || folded.length < 2 ? null : folded;
+}
+
+/** The words of a query as the search reads them, in order: the same tokens and folding the indexes were built with. */
 export function queryWords(query: string): string[] {
-  return tokenize(query).flatMap((token) => processTerm(token) ?? []);
+  return tokenize(searchableQuery(query)).flatMap((token) => queryTerm(token) ?? []);
+}
+
+// An arXiv address or a versioned id, as pasted from arXiv: the papers are indexed by their id without version.
+const ARXIV_URL = /\b(?:https?:\/\/)?(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/([^\s?#]+?)(?:\.pdf)?\/?(?=[\s?#]|$)(?:[?#]\S*)?/gi;
+const VERSIONED_ID = /\b((?:\d{4}\.\d{4,5})|(?:[a-z-]+(?:\.[A-Z]{2})?\/\d{7}))v\d+\b/gi;
+
+/** The query with arXiv URLs read as their ids and versions dropped (`arxiv.org/abs/2510.15464v2` → `2510.15464`). */
+export function searchableQuery(query: string): string {
+  return query.replace(ARXIV_URL, (_, id: string) => id).replace(VERSIONED_ID, '$1').replace(/\barXiv:/gi, '');
+}
+
+/**
+ * Why a query that found nothing could not have found anything, as advice; null when it was a real search.
+ * `typing`: the last word may be unfinished (a search box as you type), so a short one is a prefix to come.
+ */
+export function emptyQueryHint(query: string, typing: boolean): string | null {
+  const words = tokenize(query);
+  if (typing && (words.at(-1) ?? '').length < 3) return 'Keep typing: the last word matches the start of words once it has 3 letters';
+  if (queryWords(query).length === 0) return `“${query.trim()}” has only words too short or too common to search for; add a more specific word`;
+  return null;
 }
 
 /**
@@ -30,7 +59,7 @@ export function searchIndexes(indexes: SearchIndexes, query: string): Hit[] {
   const index = indexes.full ?? indexes.titles;
   if (index === null) return [];
   return index
-    .search(query, SEARCH_OPTIONS)
+    .search(searchableQuery(query), { ...SEARCH_OPTIONS, processTerm: queryTerm })
     .map((result) => ({ id: Number(result.id), score: result.score, terms: result.terms, fields: result as unknown as StoredFields }))
     .sort((a, b) => b.score - a.score || a.id - b.id);
 }

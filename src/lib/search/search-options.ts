@@ -19,6 +19,8 @@ export interface TitleDocument extends StoredFields {
   title: string;
   authors: string;
   categories: string;
+  /** The arXiv id without version (`2510.15464`, `hep-th/9711200`), or "": pasted ids find their paper. */
+  arxiv: string;
 }
 
 /** A document of the full index: every searched field, and the same stored display fields. */
@@ -51,8 +53,8 @@ export interface StoredFields {
   f?: string;
 }
 
-/** Fields of the small index loaded on the first interaction: titles, authors, categories (ids and names). */
-export const TITLE_FIELDS = ['title', 'authors', 'categories'] as const;
+/** Fields of the small index loaded on the first interaction: titles, authors, categories (ids and names), arXiv ids. */
+export const TITLE_FIELDS = ['title', 'authors', 'categories', 'arxiv'] as const;
 /** Fields of the full index loaded right after it (and alone by the results page): the same plus abstracts and affiliations. */
 export const FULL_FIELDS = [...TITLE_FIELDS, 'abstract', 'affiliations'] as const;
 
@@ -102,7 +104,7 @@ export const FULL_INDEX_OPTIONS: IndexSettings<FullDocument> = {
  * cost the most and helped least (BENCHMARKS.md, "Search"). Every word must match, in any field.
  */
 export const SEARCH_OPTIONS: SearchOptions = {
-  boost: { title: 3, authors: 2.5, categories: 1.5, abstract: 1, affiliations: 1.5 },
+  boost: { title: 3, authors: 2.5, categories: 1.5, arxiv: 3, abstract: 1, affiliations: 1.5 },
   prefix: (term, index, terms) => index === terms.length - 1 && term.length >= 3,
   fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
   maxFuzzy: 2,

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { likelyTarget } from '../../src/scripts/not-found.ts';
+
+describe('the 404 page’s suggestion', () => {
+  it('leads a versioned arXiv id to the paper’s page, which has no version in its address', () => {
+    expect(likelyTarget('papers/2510.15464v2/')).toEqual({ path: 'papers/2510.15464/', label: 'the page of arXiv:2510.15464' });
+    expect(likelyTarget('papers/hep-th/9711200v3')).toEqual({ path: 'papers/hep-th/9711200/', label: 'the page of arXiv:hep-th/9711200' });
+  });
+
+  it('offers a search for the words of any other address, escaped for the query string', () => {
+    expect(likelyTarget('papers/diffusion-models-for-graphs/')).toEqual({ path: 'search/?q=diffusion%20models%20for%20graphs', label: 'a search for “diffusion models for graphs”' });
+    expect(likelyTarget('a&b=c/')?.path).toBe('search/?q=a%26b%3Dc');
+    expect(likelyTarget('')).toBeNull();
+    expect(likelyTarget('x/')).toBeNull();
+  });
+});
