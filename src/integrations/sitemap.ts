@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { SitemapIndexStream, SitemapStream, streamToPromise } from 'sitemap';
+import { takeUnlistedPaths, type CorpusKey } from '../lib/shared-corpus.ts';
 
 // The sitemap protocol's limit of URLs per file.
 const URLS_PER_FILE = 50_000;
@@ -32,7 +33,7 @@ export async function sitemapFiles(root: URL, urls: readonly string[]): Promise<
  * locale-aware comparison that took 0.7 s at the end of a 15k-page build (BENCHMARKS.md); this one sorts by
  * code unit, which orders the same input the same way every time.
  */
-export function sitemapIntegration(): AstroIntegration {
+export function sitemapIntegration(corpus: CorpusKey): AstroIntegration {
   let siteRoot: URL | null = null;
   return {
     name: 'papershelf-sitemap',
@@ -46,7 +47,11 @@ export function sitemapIntegration(): AstroIntegration {
           return;
         }
         const root = siteRoot;
-        const urls = sitemapPaths(pages.map((page) => page.pathname)).map((path) => new URL(path, root).href);
+        // The pages that only lead to another (a moved paper's old address), as the route data published them.
+        const unlisted = new Set(await (takeUnlistedPaths(corpus) ?? Promise.resolve([])));
+        const urls = sitemapPaths(pages.map((page) => page.pathname))
+          .filter((path) => !unlisted.has(path))
+          .map((path) => new URL(path, root).href);
         for (const file of await sitemapFiles(root, urls)) await writeFile(fileURLToPath(new URL(file.name, dir)), file.xml);
         logger.info(`the sitemap lists ${urls.length} pages`);
       },

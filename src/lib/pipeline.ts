@@ -143,13 +143,16 @@ function yearWarning(file: string, entries: readonly DumpEntry[], policy: Return
   };
 }
 
+/** The id a titled paper without an arXiv id gets (before any -2 for a taken one): its title as read, slugged. */
+export function titleSlug(title: string): string {
+  // The title as read, not its TeX: "Learning with \emph{few} labels" is learning-with-few-labels.
+  return toSlug(toPlainText(title));
+}
+
 function assignIds(drafts: readonly MergedPaper[]): string[] {
   const taken = new Set<string>();
   return drafts.map((draft) => {
-    const base =
-      draft.arxivId ??
-      // The title as read, not its TeX: "Learning with \emph{few} labels" is learning-with-few-labels.
-      ((draft.title !== null ? toSlug(toPlainText(draft.title)) : '') || `abstract-${shortHash(draft.abstract ?? draft.sources[0]?.file ?? '')}`);
+    const base = draft.arxivId ?? ((draft.title !== null ? titleSlug(draft.title) : '') || `abstract-${shortHash(draft.abstract ?? draft.sources[0]?.file ?? '')}`);
     let id = base;
     for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
     taken.add(id);

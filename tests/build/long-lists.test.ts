@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MONTHS } from '../../src/lib/dates.ts';
+import { movedPaperIds } from '../../src/lib/moved-papers.ts';
 import { PapersJsonSchema, type Paper } from '../../src/lib/schema.ts';
 import { generateCorpus, writeCorpus } from '../bench/generate-corpus.ts';
 import { cardTitleLine, realPapers } from '../helpers.ts';
@@ -81,6 +82,20 @@ describe('a site with long lists (the real arXiv samples and a small synthetic c
     const pagePaths = Array.from({ length: Math.ceil(none.length / 50) }, (_, i) => `categories/uncategorised/${i === 0 ? '' : `${i + 1}/`}`);
     expect(pagePaths.flatMap((path) => listedPapers(readPage(site, path)))).toEqual(none);
     expect(pagination(readPage(site, pagePaths[0] ?? ''))).toEqual({ next: `/${pagePaths[1]}` });
+  });
+
+  it('keeps the address a paper had before its arXiv id was known, as a page that leads to it and no sitemap lists', () => {
+    const moved = movedPaperIds(papers);
+    expect(moved.length).toBeGreaterThan(5);
+    const sitemap = readFileSync(join(site, 'sitemap-0.xml'), 'utf8');
+    for (const { from, to } of moved) {
+      const html = readPage(site, `papers/${from}/`);
+      expect(html).toContain(`<meta http-equiv="refresh" content="0; url=/papers/${to.id}/">`);
+      expect(html).toContain('<meta name="robots" content="noindex">');
+      expect(linksWithin(html, 'wrap').map((link) => link.attrs.href)).toContain(`/papers/${to.id}/`);
+      expect(sitemap).not.toContain(`/papers/${from}/<`);
+      expect(sitemap).toContain(`/papers/${to.id}/<`);
+    }
   });
 
   it('marks the Papers section in the navigation: the current page on papers/, the section on a paper', () => {
