@@ -77,12 +77,15 @@ async function run(): Promise<DataFilesOutcome> {
   // The linked markup needs the site's base and URL: the job has come long before the parse is done.
   const { config, outDir } = await job.promise;
   const { renderPaperFragments } = await import('../lib/render/paper-fragments.ts');
+  const { uniqueBibtexKeys } = await import('../lib/bibtex.ts');
   const { renderLinkedFragments } = await import('../lib/render/linked-fragments.ts');
   const { siteLinks } = await import('../lib/site-links.ts');
   const links = siteLinks(config.site, config.base);
   const warnings: string[] = [];
+  // In site order, as the route data numbers them when it renders the fragments itself (src/lib/site-data.ts).
+  const keys = uniqueBibtexKeys(corpus.papers);
   const fragments = corpus.papers.map((paper) => {
-    const text = renderPaperFragments(paper, (message) => warnings.push(message));
+    const text = renderPaperFragments(paper, (message) => warnings.push(message), keys.get(paper.id));
     return [paper.id, { ...text, linked: renderLinkedFragments(paper, text, links) }] as const;
   });
   port?.postMessage({ type: 'fragments', rendered: { fragments, warnings } } satisfies DataFilesMessage);

@@ -68,8 +68,37 @@ function escapeSpecials(text: string): string {
   return text.replace(/(?<!\\)([&%#])/g, '\\$1');
 }
 
-/** A BibTeX entry in the form arXiv exports (@misc with eprint), from the record's fields. */
-export function toBibtex(paper: Paper): string {
+/**
+ * Each paper's citation key, unique across the papers given (in their order, the site's): the first paper keeps
+ * bibtexKey's key, later ones with the same key get "b", "c", … after it, as reference managers do, so that entries
+ * copied from several pages into one .bib file never clash.
+ */
+export function uniqueBibtexKeys(papers: readonly Paper[]): Map<string, string> {
+  const keys = new Map<string, string>();
+  const used = new Set<string>();
+  const plain = papers.map(bibtexKey);
+  // Plain keys are taken first, so that a suffixed key never takes another paper's plain one ("smith2024ab").
+  const plainKeys = new Set(plain);
+  papers.forEach((paper, index) => {
+    const key = plain[index] ?? '';
+    let unique = key;
+    for (let n = 1; used.has(unique) || (n > 1 && plainKeys.has(unique)); n++) unique = `${key}${keySuffix(n)}`;
+    used.add(unique);
+    keys.set(paper.id, unique);
+  });
+  return keys;
+}
+
+// b, c, …, z, then ba, bb, … (never "a": the first paper has no suffix).
+function keySuffix(n: number): string {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  let suffix = '';
+  for (let rest = n; rest > 0; rest = Math.floor(rest / 26)) suffix = `${letters[rest % 26]}${suffix}`;
+  return suffix;
+}
+
+/** A BibTeX entry in the form arXiv exports (@misc with eprint), from the record's fields, under `key`. */
+export function toBibtex(paper: Paper, key = bibtexKey(paper)): string {
   const authors = paper.authors.map((author) => bibtexName(author.name));
   if (paper.authorsTruncated) authors.push('others');
   const missing = [paper.title === null ? 'title' : null, authors.length === 0 ? 'authors' : null].filter((name) => name !== null);
@@ -90,5 +119,5 @@ export function toBibtex(paper: Paper): string {
     .join('\n');
   // A comment outside the entry, which BibTeX ignores: a `note` field would be printed in the user's bibliography.
   const comment = missing.length > 0 ? `% The listings this entry was made from give no ${missing.join(' and no ')}.\n` : '';
-  return `${comment}@misc{${bibtexKey(paper)},\n${body}\n}`;
+  return `${comment}@misc{${key},\n${body}\n}`;
 }

@@ -39,3 +39,22 @@ export function listPages<T>(items: readonly T[], size: number, pathOf: (page: n
 
 /** Page n of the list of all papers, as a site path: `papers/`, then `papers/page/2/`, …. */
 export const allPapersPath = (page: number): string => (page === 1 ? 'papers/' : `papers/page/${page}/`);
+
+/**
+ * The page numbers a pagination bar shows around page `current` of `last`: the first and last pages, `span` pages
+ * either side of the current one, and null for each gap between them ("1 … 4 5 6 7 8 … 40"). A gap of one page
+ * shows that page instead, since "…" would take the same room.
+ */
+export function pageWindow(current: number, last: number, span = 2): Array<number | null> {
+  const shown = new Set([1, last]);
+  for (let page = current - span; page <= current + span; page++) if (page >= 1 && page <= last) shown.add(page);
+  const sorted = [...shown].sort((a, b) => a - b);
+  const window: Array<number | null> = [];
+  for (const page of sorted) {
+    const previous = window.at(-1);
+    if (typeof previous === 'number' && page - previous === 2) window.push(page - 1);
+    else if (typeof previous === 'number' && page - previous > 2) window.push(null);
+    window.push(page);
+  }
+  return window;
+}

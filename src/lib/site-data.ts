@@ -1,3 +1,4 @@
+import { uniqueBibtexKeys } from './bibtex.ts';
 import { comparePapers } from './pipeline.ts';
 import type { LinkedFragments } from './render/linked-fragments.ts';
 import { plainTitle, renderPaperFragments, type PaperFragments } from './render/paper-fragments.ts';
@@ -143,7 +144,7 @@ type UnsetFields = Exclude<keyof PaperView, 'paper' | 'path' | 'untitled' | 'tit
 const everyFieldSet: [UnsetFields] extends [never] ? true : never = true;
 void everyFieldSet;
 
-function viewPaper(paper: Paper, onMathError: (message: string) => void, rendered?: PaperFragments): PaperView {
+function viewPaper(paper: Paper, onMathError: (message: string) => void, rendered: PaperFragments | undefined, bibtexKey: () => string | undefined): PaperView {
   const path = paths.paper(paper.id);
   const untitled = paper.title === null;
   if (rendered) {
@@ -152,7 +153,7 @@ function viewPaper(paper: Paper, onMathError: (message: string) => void, rendere
     return { paper, path, untitled, titlePlain, titleHtml, abstractHtml, excerptHtml, commentsHtml, description, bibtex, hasMath, listHasMath, linked };
   }
   // Rendered when a page first asks (the data files need none of it).
-  const fragments = memo(() => renderPaperFragments(paper, onMathError));
+  const fragments = memo(() => renderPaperFragments(paper, onMathError, bibtexKey()));
   const titlePlain = memo(() => plainTitle(paper));
   const view = {
     paper,
@@ -177,7 +178,10 @@ export function buildSiteData(
 ): SiteData {
   // Sorts as `localeCompare(…, 'en')` does, without looking up a collator for each comparison.
   const english = new Intl.Collator('en');
-  const papers = [...records].sort(comparePapers).map((paper) => viewPaper(paper, log, rendered?.get(paper.id)));
+  const sorted = [...records].sort(comparePapers);
+  // Citation keys unique across the site, in site order: made only if a paper's fragments are rendered here.
+  const bibtexKeys = memo(() => uniqueBibtexKeys(sorted));
+  const papers = sorted.map((paper) => viewPaper(paper, log, rendered?.get(paper.id), () => bibtexKeys().get(paper.id)));
   const paperById = new Map(papers.map((view) => [view.paper.id, view]));
 
   const byAuthor = new Map<string, { names: string[]; papers: PaperView[] }>();

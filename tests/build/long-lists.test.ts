@@ -8,7 +8,7 @@ import { PapersJsonSchema, type Paper } from '../../src/lib/schema.ts';
 import { generateCorpus, writeCorpus } from '../bench/generate-corpus.ts';
 import { cardTitleLine, realPapers } from '../helpers.ts';
 import { buildSite } from './build-site.ts';
-import { brokenPageLinks, linksWithin, listFiles, readPage } from './dist-files.ts';
+import { brokenPageLinks, elementsOf, linksWithin, listFiles, readPage } from './dist-files.ts';
 
 // A card listing of the 300 papers of the real arXiv samples, each under its primary category and on its own
 // day. No real category has more than 23 of them, so the synthetic corpus of the benchmarks (seed 1, 400 entries)
@@ -27,7 +27,10 @@ function realSampleDump(): string {
 const listedPapers = (html: string) => linksWithin(html, 'paper-title').map((link) => link.attrs.href);
 
 // A page's pagination links by their rel (prev, next).
-const pagination = (html: string) => Object.fromEntries(linksWithin(html, 'pagination').map((link) => [link.attrs.rel, link.attrs.href]));
+const pagination = (html: string) => Object.fromEntries(linksWithin(html, 'pagination').flatMap((link) => (link.attrs.rel ? [[link.attrs.rel, link.attrs.href]] : [])));
+
+// A page's numbered page links: [label, href, current] in order, "…" for a gap.
+const pageNumbers = (html: string) => elementsOf(html).filter((element) => element.ancestorClasses.includes('page-numbers') && (element.tag === 'a' || element.attrs.class === 'gap')).map((element) => (element.tag === 'a' ? [element.text.trim(), element.attrs.href, element.attrs['aria-current'] === 'page'] : ['…']));
 
 describe('a site with long lists (the real arXiv samples and a small synthetic corpus)', () => {
   let dataDir: string;
@@ -62,6 +65,10 @@ describe('a site with long lists (the real arXiv samples and a small synthetic c
       });
     });
     expect(listFiles(site).filter((file) => file.startsWith('papers/page/'))).toHaveLength(pageCount - 1);
+    // Numbered links to the first and last pages and two either side of the current one, gaps as "…".
+    expect(pageCount).toBeGreaterThan(10);
+    const numbered = (n: number) => [String(n), `/${pagePaths[n - 1]}`, n === 6];
+    expect(pageNumbers(pages[5] ?? '')).toEqual([numbered(1), ['…'], numbered(4), numbered(5), numbered(6), numbered(7), numbered(8), ['…'], numbered(pageCount)]);
     expect(readPage(site, 'papers/page/2/')).toContain('<title>All papers, page 2 · Papershelf</title>');
   });
 
@@ -74,6 +81,8 @@ describe('a site with long lists (the real arXiv samples and a small synthetic c
     const listed = pagePaths.flatMap((path) => listedPapers(readPage(site, path)));
     expect(listed).toEqual(papers.filter((paper) => paper.categories.some((category) => category.id === largest)).map((paper) => `/papers/${paper.id}/`));
     expect(pagination(readPage(site, pagePaths[1] ?? ''))).toEqual({ prev: `/${pagePaths[0]}`, next: `/${pagePaths[2]}` });
+    // Numbered links to every page of a short list, the current one marked.
+    expect(pageNumbers(readPage(site, pagePaths[1] ?? ''))).toEqual(pagePaths.map((path, i) => [String(i + 1), `/${path}`, i === 1]));
   });
 
   it('pages the papers without a category at /categories/uncategorised/<n>/, each once', () => {

@@ -47,7 +47,7 @@ describe('author page markup built as strings', () => {
       { id: 'cs.LG', name: 'Machine Learning', path: 'categories/cs.LG/', count: 3 },
       { id: 'x.<b>', name: null, path: 'categories/x.<b>/', count: 1 },
     ]);
-    expect(elements(html).filter((element) => element.tag === 'li').map((item) => item.text)).toEqual(['Machine Learning (cs.LG) (3)', 'x.<b> (1)']);
+    expect(elements(html).filter((element) => element.tag === 'li').map((item) => item.text)).toEqual(['Machine Learning (cs.LG) (3 papers)', 'x.<b> (1 paper)']);
     expect(elements(html).map((element) => element.tag)).not.toContain('b');
   });
 

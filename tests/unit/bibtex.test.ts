@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bibtexKey, toBibtex } from '../../src/lib/bibtex.ts';
+import { bibtexKey, toBibtex, uniqueBibtexKeys } from '../../src/lib/bibtex.ts';
 import { buildCorpus } from '../../src/lib/pipeline.ts';
 import type { Paper } from '../../src/lib/schema.ts';
 import { seedDumps, seedSources } from '../helpers.ts';
@@ -31,5 +31,32 @@ describe('BibTeX entries', () => {
     const seed = papers[0] as Paper;
     const entry = toBibtex({ ...seed, title: 'R&D at 95% Scale \\& #1' });
     expect(entry).toContain('title = {R\\&D at 95\\% Scale \\& \\#1},');
+  });
+});
+
+describe('citation keys across a site', () => {
+  const base = papers.find((paper) => paper.authors.length > 0 && paper.title !== null) as Paper;
+  const twin = (id: string, title = base.title): Paper => ({ ...base, id, title });
+
+  it('gives papers that share a key "b", "c", … in site order, the first keeping it, and changes no unique key', () => {
+    const others = papers.filter((paper) => paper.id !== base.id);
+    const keys = uniqueBibtexKeys([twin('one'), twin('two'), twin('three'), ...others]);
+    const key = bibtexKey(base);
+    expect([keys.get('one'), keys.get('two'), keys.get('three')]).toEqual([key, `${key}b`, `${key}c`]);
+    expect(new Set(keys.values()).size).toBe(keys.size);
+    for (const paper of others) {
+      if (others.filter((other) => bibtexKey(other) === bibtexKey(paper)).length === 1 && bibtexKey(paper) !== key) expect(keys.get(paper.id)).toBe(bibtexKey(paper));
+    }
+    expect(toBibtex(twin('two'), keys.get('two'))).toContain(`@misc{${key}b,`);
+  });
+
+  it('never gives a suffixed key that another paper has as its own', () => {
+    const engines = twin('one', 'Engines');
+    const key = bibtexKey(engines);
+    // A paper whose own key is what the second "Engines" would otherwise get.
+    const owner = twin('owner', 'Enginesb');
+    expect(bibtexKey(owner)).toBe(`${key}b`);
+    const keys = uniqueBibtexKeys([engines, twin('two', 'Engines'), owner]);
+    expect([keys.get('one'), keys.get('two'), keys.get('owner')]).toEqual([key, `${key}c`, `${key}b`]);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allPapersPath, listPages } from '../../src/lib/list-pages.ts';
+import { allPapersPath, listPages, pageWindow } from '../../src/lib/list-pages.ts';
 import { hrefBuilder } from '../../src/lib/site-links.ts';
 
 const href = hrefBuilder('/shelf/');
@@ -40,5 +40,17 @@ describe('listPages', () => {
         expect(new Set(pages.map((page) => page.url.current)).size).toBe(pages.length);
       }),
     );
+  });
+});
+
+describe('the page numbers of a pagination bar', () => {
+  it('shows the first and last pages, two either side of the current one, and a gap only for two pages or more', () => {
+    expect(pageWindow(1, 1)).toEqual([1]);
+    expect(pageWindow(1, 3)).toEqual([1, 2, 3]);
+    expect(pageWindow(1, 40)).toEqual([1, 2, 3, null, 40]);
+    expect(pageWindow(6, 40)).toEqual([1, null, 4, 5, 6, 7, 8, null, 40]);
+    // 1 … 3 would hide only page 2: it is shown instead.
+    expect(pageWindow(5, 40)).toEqual([1, 2, 3, 4, 5, 6, 7, null, 40]);
+    expect(pageWindow(40, 40)).toEqual([1, null, 38, 39, 40]);
   });
 });

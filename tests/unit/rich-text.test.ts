@@ -126,3 +126,12 @@ describe('BibTeX', () => {
     expect(bibtexName('OpenAI')).toBe('{OpenAI}');
   });
 });
+
+describe('excerpts that end with a sentence', () => {
+  it('put the ellipsis in the place of a full stop or three dots, and keep a question mark', () => {
+    const sentences = 'We study the problem. We show that it is hard. We also give an algorithm for it that is fast.';
+    expect(excerpt(sentences, 47)).toBe('We study the problem. We show that it is hard…');
+    expect(excerpt('Is it hard? We show that it is, and give an algorithm for it that is fast.', 12)).toBe('Is it hard?…');
+    expect(excerpt('It is hard... We show that it is, and give an algorithm for it that is fast.', 14)).toBe('It is hard…');
+  });
+});

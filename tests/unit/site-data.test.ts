@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { uniqueBibtexKeys } from '../../src/lib/bibtex.ts';
 import { buildCorpus } from '../../src/lib/pipeline.ts';
 import { renderLinkedFragments } from '../../src/lib/render/linked-fragments.ts';
 import { renderPaperFragments } from '../../src/lib/render/paper-fragments.ts';
@@ -17,8 +18,10 @@ function fieldsOf(view: PaperView): Record<string, unknown> {
 describe('the route data', () => {
   it('gives a paper the same view from the worker’s fragments as from rendering on first use', () => {
     const links = siteLinks('https://example.org', '/');
+    // As the worker makes them: citation keys unique in site order (the records are in it already).
+    const keys = uniqueBibtexKeys(records);
     const rendered = new Map(records.map((paper) => {
-      const text = renderPaperFragments(paper);
+      const text = renderPaperFragments(paper, undefined, keys.get(paper.id));
       return [paper.id, { ...text, linked: renderLinkedFragments(paper, text, links) }];
     }));
     const fromWorker = buildSiteData(records, undefined, rendered);

@@ -39,7 +39,7 @@ export function coauthorItemsHtml(href: SiteLink, coauthors: AuthorView['coautho
 /** The author's categories as list items: linked, named where the name is known, with their paper counts. */
 export function authorCategoryItemsHtml(href: SiteLink, categories: AuthorView['categories']): string {
   return categories
-    .map((category) => `<li><a href="${escapeHtml(href(category.path))}">${escapeHtml(category.name ? `${category.name} (${category.id})` : category.id)}</a> <span class="count">(${category.count})</span></li>`)
+    .map((category) => `<li><a href="${escapeHtml(href(category.path))}">${escapeHtml(category.name ? `${category.name} (${category.id})` : category.id)}</a> <span class="count">(${countOf(category.count, 'paper')})</span></li>`)
     .join('');
 }
 

@@ -32,8 +32,11 @@ function untitledLabel(paper: Paper): string {
   return paper.arxivId ? `arXiv:${paper.arxivId}` : paper.id;
 }
 
-/** Renders a record's title, abstract, excerpt and comments (KaTeX included), its plain title and description, and its BibTeX. */
-export function renderPaperFragments(paper: Paper, onMathError: (message: string) => void = () => {}): PaperFragments {
+/**
+ * Renders a record's title, abstract, excerpt and comments (KaTeX included), its plain title and description, and
+ * its BibTeX under `bibtexKey` (uniqueBibtexKeys gives each paper of a site its own).
+ */
+export function renderPaperFragments(paper: Paper, onMathError: (message: string) => void = () => {}, bibtexKey?: string): PaperFragments {
   const report = (field: string) => (error: string, source: string) =>
     onMathError(`paper ${paper.id}: the formula ${source.slice(0, 80)} in its ${field} could not be rendered (${error}); it is shown as source`);
   const titlePlain = plainTitle(paper);
@@ -47,7 +50,7 @@ export function renderPaperFragments(paper: Paper, onMathError: (message: string
     excerptHtml: shortAbstract === null ? null : renderRichText(shortAbstract),
     commentsHtml: paper.comments === null ? null : renderRichText(paper.comments, report('comments'), { links: true }),
     description: paper.abstract ? richTextToPlain(excerpt(paper.abstract, 200)) : `${titlePlain} — a paper record`,
-    bibtex: toBibtex(paper),
+    bibtex: toBibtex(paper, bibtexKey),
     hasMath: titleMath || [paper.abstract, paper.comments].some((text) => text !== null && hasMath(text)),
     listHasMath: titleMath || (shortAbstract !== null && hasMath(shortAbstract)),
   };

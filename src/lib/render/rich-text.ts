@@ -563,5 +563,6 @@ export function excerpt(src: string, limit = 280): string {
     const text = splitMath(src).find((segment) => segment.kind === 'text');
     out = text?.kind === 'text' ? decodeTextAccents(text.text).replace(/[{}\\]/g, '').slice(0, limit) : '';
   }
-  return `${out.replace(/[\s,;:]+$/, '')}…`;
+  // The ellipsis takes the place of a full stop or of three dots ("inference…", not "inference.…").
+  return `${out.replace(/[\s,;:]+$/, '').replace(/(?:\.\.\.|(?<!\.)\.)$/, '')}…`;
 }
