@@ -1,4 +1,4 @@
-import { authorCost, organisationCost, personNameCost, SUFFIX } from './name-shape.ts';
+import { authorCost, organisationCost, PARTICLES, personNameCost, SUFFIX } from './name-shape.ts';
 
 /**
  * Splits a card's "title glued to authors" line: `Agents' Last ExamYiyou Sun, Xinyang Han, Weichen Zhang et al.`.
@@ -172,6 +172,12 @@ export function splitTitleAuthors(
 }
 
 const AUTHORS_LABEL = /^Authors?\s?:\s*/i;
+// Lower-case words an author list has: particles ("van der"), "and", "et al.", "and others"; elided particles.
+const NAME_LOWER_CASE_WORDS: ReadonlySet<string> = new Set([...PARTICLES, 'and', 'et', 'al.', 'al', 'others']);
+const ELIDED_LOWER_CASE = /^(?:d|l|dell|o)['’]/;
+const LOWER_CASE_WORD = /(?<=^|\s)\p{Ll}\S*/gu;
+// How much of a line the lower-case check reads: the first names, or an abstract's first words.
+const LEADING_TEXT = 400;
 /** Most names read from a line of its own: arXiv prints every author, and large collaborations sign by the hundred. */
 const MAX_LISTED_AUTHORS = 500;
 
@@ -188,7 +194,13 @@ export interface AuthorList {
  * read as a person or an organisation, or when the line is one lone word (a one-word abstract such as "Withdrawn").
  */
 export function readAuthorList(line: string): AuthorList | null {
-  const { body, truncated, affiliations } = stripListTail(line.replace(AUTHORS_LABEL, ''));
+  const unlabelled = line.replace(AUTHORS_LABEL, '');
+  // Most lines tried are abstracts, whose first lower-case word ("We study …") no name has: rejected cheaply.
+  const orgs = unlabelled.indexOf(AFFILIATION_SEPARATOR);
+  for (const [word] of (orgs === -1 ? unlabelled : unlabelled.slice(0, orgs)).slice(0, LEADING_TEXT).matchAll(LOWER_CASE_WORD)) {
+    if (!NAME_LOWER_CASE_WORDS.has(word) && !ELIDED_LOWER_CASE.test(word)) return null;
+  }
+  const { body, truncated, affiliations } = stripListTail(unlabelled);
   if (body === '' || body.length > MAX_LISTED_AUTHORS * (MAX_NAME_LENGTH + 2)) return null;
   const parts = mergeSuffixes(body.split(/,\s*/));
   if (parts.length > MAX_LISTED_AUTHORS) return null;
