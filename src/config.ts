@@ -29,7 +29,10 @@ export function loadSiteConfig(env: Readonly<Record<string, string | undefined>>
   const base = env.BASE_PATH ? basePath(env.BASE_PATH) : undefined;
   let site = env.SITE_URL;
   // The sub-path given twice, in SITE_URL and in BASE_PATH, is the same site.
-  if (site && base && URL.canParse(site) && basePath(new URL(site).pathname) === base) site = new URL(site).origin;
+  if (site && base && URL.canParse(site)) {
+    const { pathname, search, hash, origin } = new URL(site);
+    if (basePath(pathname) === base && search === '' && hash === '') site = origin;
+  }
   const parsed = SiteConfigSchema.safeParse({
     ...userConfig,
     ...(env.PAPERS_DATA_DIR ? { dataDir: env.PAPERS_DATA_DIR } : {}),
@@ -41,7 +44,12 @@ export function loadSiteConfig(env: Readonly<Record<string, string | undefined>>
     const [field] = issue.path;
     if (field === 'site') {
       const url = URL.canParse(site ?? '') ? new URL(site ?? '') : null;
-      const fix = url && url.pathname !== '/' ? ` (set SITE_URL=${url.origin} and BASE_PATH=${url.pathname})` : '';
+      // The two settings to write instead, when both would be valid.
+      const baseInstead = url ? basePath(url.pathname) : '';
+      const fix =
+        url && /^https?:$/.test(url.protocol) && url.pathname !== '/' && !env.BASE_PATH && SiteConfigSchema.shape.base.safeParse(baseInstead).success
+          ? ` (set SITE_URL=${url.origin} and BASE_PATH=${baseInstead})`
+          : '';
       return `SITE_URL ${JSON.stringify(site)} ${issue.message}${fix}`;
     }
     if (field === 'base') return `BASE_PATH ${JSON.stringify(env.BASE_PATH)} (read as ${JSON.stringify(base)}) ${issue.message}`;

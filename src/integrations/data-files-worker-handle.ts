@@ -46,7 +46,7 @@ export function startDataFilesWorker(parse?: CorpusKey): DataFilesWorkerHandle {
     // The loader, the route data and the author pages then do the work themselves; the build still fails at the end for want of the data files.
     worker.once('error', (error) => {
       fail(error);
-      settle({ ok: false, error: error.stack ?? error.message });
+      settle({ ok: false, error: error.stack || error.message });
     });
     worker.once('exit', (code) => {
       fail(new Error(`the data-files worker exited with code ${code}`));

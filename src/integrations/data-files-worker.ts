@@ -130,5 +130,5 @@ async function run(): Promise<DataFilesOutcome> {
 
 run().then(
   (outcome) => port?.postMessage({ type: 'done', outcome } satisfies DataFilesMessage),
-  (error: unknown) => port?.postMessage({ type: 'done', outcome: { ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } } satisfies DataFilesMessage),
+  (error: unknown) => port?.postMessage({ type: 'done', outcome: { ok: false, error: error instanceof Error ? (error.stack || error.message) : String(error) } } satisfies DataFilesMessage),
 );

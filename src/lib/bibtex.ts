@@ -69,17 +69,19 @@ function escapeSpecials(text: string): string {
 }
 
 /**
- * Each paper's citation key, unique across the papers given (in their order, the site's): the first paper keeps
- * bibtexKey's key, later ones with the same key get "b", "c", … after it, as reference managers do, so that entries
- * copied from several pages into one .bib file never clash.
+ * Each paper's citation key, unique across the papers given (in the site's order, newest first): the oldest paper
+ * keeps bibtexKey's key, newer ones with the same key get "b", "c", … after it, as reference managers do, so that
+ * entries copied from several pages into one .bib file never clash, and a paper added later never changes the key
+ * of one already cited.
  */
 export function uniqueBibtexKeys(papers: readonly Paper[]): Map<string, string> {
   const keys = new Map<string, string>();
   const used = new Set<string>();
-  const plain = papers.map(bibtexKey);
+  const oldestFirst = [...papers].reverse();
+  const plain = oldestFirst.map(bibtexKey);
   // Plain keys are taken first, so that a suffixed key never takes another paper's plain one ("smith2024ab").
   const plainKeys = new Set(plain);
-  papers.forEach((paper, index) => {
+  oldestFirst.forEach((paper, index) => {
     const key = plain[index] ?? '';
     let unique = key;
     for (let n = 1; used.has(unique) || (n > 1 && plainKeys.has(unique)); n++) unique = `${key}${keySuffix(n)}`;

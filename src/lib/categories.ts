@@ -17,6 +17,9 @@ export interface ResolvedCategory {
   mapped?: true;
 }
 
+/** The pseudo-category whose page lists the papers without a category: no listed category may take its name. */
+export const UNCATEGORISED = 'uncategorised';
+
 /** The name of a category id, or null for codes outside the taxonomy. */
 export function categoryName(id: string): string | null {
   return Object.hasOwn(ARXIV_CATEGORIES, id) ? (ARXIV_CATEGORIES[id] ?? null) : null;

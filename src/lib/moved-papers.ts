@@ -1,6 +1,12 @@
 import { titleSlug } from './pipeline.ts';
 import type { Paper } from './schema.ts';
 
+// A paper's first source as a sortable text: the file, then the line, zero-padded.
+function sourceOrder(paper: Paper): string {
+  const first = paper.sources[0];
+  return `${first?.file ?? ''}\u0000${String(first?.line ?? 0).padStart(9, '0')}`;
+}
+
 /**
  * The ids papers had before a listing gave them their arXiv id. A paper known only from a card listing has its
  * title's slug as id (and URL); once an arXiv id listing names it too, its id is the arXiv id. Its old address
@@ -11,7 +17,14 @@ import type { Paper } from './schema.ts';
 export function movedPaperIds(papers: readonly Paper[]): Array<{ from: string; to: Paper }> {
   const taken = new Set(papers.map((paper) => paper.id));
   const moved: Array<{ from: string; to: Paper }> = [];
-  for (const paper of papers) {
+  // In the order the ids were given in (the dumps' file and line order): of two papers with one title, the first
+  // had the plain address.
+  const order = new Map(papers.map((paper) => [paper, sourceOrder(paper)]));
+  const inFileOrder = [...papers].sort((a, b) => {
+    const [x, y] = [order.get(a) ?? '', order.get(b) ?? ''];
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  for (const paper of inFileOrder) {
     if (paper.arxivId === null || paper.title === null || !paper.sources.some((source) => source.format === 'card-listing')) continue;
     const from = titleSlug(paper.title);
     if (from === '' || taken.has(from)) continue;

@@ -64,7 +64,8 @@ export function normaliseEntry(entry: DumpEntry, order: number, context: Normali
   let authors: string[] = [];
   let authorsTruncated = false;
   let affiliations: string[] = [];
-  const ownLine = entry.authorsLine === undefined ? null : readAuthorList(entry.authorsLine);
+  // The parser took the line as authors, leniently when the abstract followed it (and said which names were unsure).
+  const ownLine = entry.authorsLine === undefined ? null : readAuthorList(entry.authorsLine, true);
   if (entry.titleAuthors !== undefined && ownLine) {
     // The authors have a line of their own: the title line is the whole title.
     title = entry.titleAuthors;

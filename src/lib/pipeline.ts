@@ -1,5 +1,5 @@
 import { compareArxivIds } from './arxiv-order.ts';
-import { categoryName, createCategoryResolver, type CategoryPreference } from './categories.ts';
+import { categoryName, createCategoryResolver, UNCATEGORISED, type CategoryPreference } from './categories.ts';
 import type { z } from 'astro/zod';
 import { countOf } from './count-of.ts';
 import type { Issue } from './issues.ts';
@@ -128,10 +128,14 @@ function readSources(raw: unknown, text: string | undefined, readError: string |
   return { sources: parsed.data, usable: true };
 }
 
-function yearWarning(file: string, entries: readonly DumpEntry[], policy: ReturnType<typeof yearPolicyFor>, sourcesUsable: boolean): Issue | null {
+function yearWarning(file: string, entries: readonly DumpEntry[], policy: ReturnType<typeof yearPolicyFor>, sources: SourcesRead): Issue | null {
   const yearless = entries.filter((entry) => entry.date && entry.date.year === null).length;
   if (yearless === 0 || policy.kind === 'captured') return null;
-  const fix = sourcesUsable ? `add "${file}": {"captured": "YYYY-MM-DD"} to ${SOURCES_FILE} in the data folder` : `fix ${SOURCES_FILE} (its error is reported), whose capture dates are not used until then`;
+  const fix = !sources.usable
+    ? `fix ${SOURCES_FILE} (its error is reported), whose capture dates are not used until then`
+    : Object.hasOwn(sources.sources, file)
+      ? `add "captured": "YYYY-MM-DD" to the entry for "${file}" in ${SOURCES_FILE}`
+      : `add "${file}": {"captured": "YYYY-MM-DD"} to ${SOURCES_FILE} in the data folder`;
   return {
     severity: 'warning',
     file,
@@ -221,7 +225,7 @@ export function comparePapers(a: Paper, b: Paper): number {
 export function buildCorpus(dumps: readonly DumpInput[], options: CorpusOptions = {}): Corpus {
   const sorted = [...dumps].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const corpusIssues: Issue[] = [];
-  const { sources, usable: sourcesUsable } = readSources(options.sources, options.sourcesText, options.sourcesError, corpusIssues, new Set(sorted.map((dump) => dump.file)));
+  const sourcesRead = readSources(options.sources, options.sourcesText, options.sourcesError, corpusIssues, new Set(sorted.map((dump) => dump.file)));
   for (const file of options.misplacedSources ?? []) {
     corpusIssues.push({ severity: 'warning', file, line: null, message: `is not read: only the data folder's own ${SOURCES_FILE} is; move its entries there, with paths relative to the data folder` });
   }
@@ -246,11 +250,12 @@ export function buildCorpus(dumps: readonly DumpInput[], options: CorpusOptions 
     return { file: dump.file, format: result.format, entries: result.entries, dropped: result.dropped, issues };
   });
 
-  const lexicon = buildSplitLexicon(parsed.flatMap((file) => file.entries.flatMap((entry) => (entry.titleAuthors ? [entry.titleAuthors] : []))));
+  // Glued lines only: a title whose authors have a line of their own would teach its own words as names.
+  const lexicon = buildSplitLexicon(parsed.flatMap((file) => file.entries.flatMap((entry) => (entry.titleAuthors && entry.authorsLine === undefined ? [entry.titleAuthors] : []))));
   const normal: NormalEntry[] = [];
   for (const file of parsed) {
-    const policy = yearPolicyFor(file.entries, sources[file.file]?.captured);
-    const warning = yearWarning(file.file, file.entries, policy, sourcesUsable);
+    const policy = yearPolicyFor(file.entries, sourcesRead.sources[file.file]?.captured);
+    const warning = yearWarning(file.file, file.entries, policy, sourcesRead);
     if (warning) file.issues.unshift(warning);
     for (const entry of file.entries) {
       normal.push(normaliseEntry(entry, normal.length, { file: file.file, yearPolicy: policy, lexicon, resolveCategory }, file.issues));
@@ -305,6 +310,17 @@ export function buildCorpus(dumps: readonly DumpInput[], options: CorpusOptions 
     papers.push(check.data);
   });
   papers.sort(comparePapers);
+  // The papers without a category have their page at categories/uncategorised/: a listed category cannot be called so.
+  const named = papers.find((paper) => paper.categories.some((category) => category.id === UNCATEGORISED));
+  if (named && papers.some((paper) => paper.categories.length === 0)) {
+    const source = named.sources[0];
+    corpusIssues.push({
+      severity: 'error',
+      file: source?.file ?? '(corpus)',
+      line: source?.line ?? null,
+      message: `names the category "${UNCATEGORISED}", whose address is the page of the papers without a category; rename that subject code, or map it to another with the categories.codes setting`,
+    });
+  }
 
   const files: FileReport[] = parsed.map((file) => ({
     file: file.file,

@@ -47,6 +47,8 @@ export async function listDumps(dataDir: string, seen: { misplacedSources?: stri
       if (entry.isDirectory()) await walk(path, join(real, entry.name));
       else if (entry.isSymbolicLink()) links.push(path);
       else if (entry.isFile() && isDumpName(entry.name)) {
+        // A linked folder can hold a dump a file link has already listed.
+        if (realFiles.has(join(real, entry.name))) continue;
         list(path);
         realFiles.add(join(real, entry.name));
       } else if (entry.isFile() && entry.name === 'sources.json' && real !== root) {

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { parseIsoDate } from './dates.ts';
+import { CATEGORY_ID } from './parsers/signatures.ts';
 import { ARXIV_ARCHIVES } from './taxonomy.ts';
 
 /** The dump formats Papershelf reads; see README "Dump formats". */
@@ -125,7 +126,7 @@ export const SiteConfigSchema = z.object({
   /** Sub-path the site lives under, e.g. /shelf/. */
   base: z
     .string()
-    .regex(/^\/(?:[A-Za-z0-9._~-]+\/)*$/, "must be a path of letters, digits, '-', '_', '.' and '~' between slashes, such as /shelf/ or /lab/papers/")
+    .regex(/^\/(?:(?!\.\.?\/)[A-Za-z0-9._~-]+\/)*$/, "must be a path of letters, digits, '-', '_', '.' and '~' between slashes (no . or .. segment), such as /shelf/ or /lab/papers/")
     .default('/'),
   /** Folder of dumps, relative to the project root or absolute. */
   dataDir: z.string().min(1, 'must not be empty').default('data'),
@@ -141,7 +142,7 @@ export const SiteConfigSchema = z.object({
       codes: z
         .record(
           z.string(),
-          z.string().regex(/^[A-Za-z]+(?:-[A-Za-z]+)?(?:\.[A-Za-z]+(?:-[A-Za-z]+)?)?$/, 'must be a category id such as cs.LG, math.GT or quant-ph'),
+          z.string().regex(CATEGORY_ID, 'must be a category id such as cs.LG, math.GT or quant-ph'),
         )
         .optional(),
     })

@@ -202,6 +202,9 @@ export const ARXIV_CATEGORIES: Readonly<Record<string, string>> = {
 /** Every archive: the part of a category id before its dot (`cs`, `astro-ph`), and the ids without one (`hep-th`). */
 export const ARXIV_ARCHIVES: ReadonlySet<string> = new Set(Object.keys(ARXIV_CATEGORIES).map((id) => id.split('.')[0] ?? id));
 
+/** Every code a listing prints as a subject, as the taxonomy writes it: ids (`cs.LG`), archives (`quant-ph`), classes (`LG`). */
+export const SUBJECT_CODES: ReadonlySet<string> = new Set(Object.keys(ARXIV_CATEGORIES).flatMap((id) => [id, ...id.split('.')]));
+
 /** Archive prefixes in the order a bare subject code is tried ("GT" → cs.GT before math.GT). */
 export const DEFAULT_ARCHIVE_PREFERENCE: readonly string[] = [
   'cs',

@@ -6,7 +6,7 @@
 
 /** Where a missing page's path (after the base) most likely meant to go, as a site path and a label; null for none. */
 export function likelyTarget(path: string): { path: string; label: string } | null {
-  const versioned = /^papers\/(.+?)v\d+\/?$/.exec(path);
+  const versioned = /^papers\/(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})v\d+\/?$/.exec(path);
   if (versioned?.[1]) return { path: `papers/${versioned[1]}/`, label: `the page of arXiv:${versioned[1]}` };
   // A list's first page is the list's own address: `categories/cs.LG/`, not `categories/cs.LG/1/`.
   const firstPage = /^(papers|categories\/[^/]+)\/(?:page\/)?1\/?$/.exec(path);

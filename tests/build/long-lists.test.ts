@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MONTHS } from '../../src/lib/dates.ts';
+import { bibtexKey } from '../../src/lib/bibtex.ts';
 import { movedPaperIds } from '../../src/lib/moved-papers.ts';
 import { PapersJsonSchema, type Paper } from '../../src/lib/schema.ts';
 import { generateCorpus, writeCorpus } from '../bench/generate-corpus.ts';
@@ -91,6 +92,14 @@ describe('a site with long lists (the real arXiv samples and a small synthetic c
     const pagePaths = Array.from({ length: Math.ceil(none.length / 50) }, (_, i) => `categories/uncategorised/${i === 0 ? '' : `${i + 1}/`}`);
     expect(pagePaths.flatMap((path) => listedPapers(readPage(site, path)))).toEqual(none);
     expect(pagination(readPage(site, pagePaths[0] ?? ''))).toEqual({ next: `/${pagePaths[1]}` });
+  });
+
+  it('gives every paper a citation key of its own, though the synthetic corpus repeats some', () => {
+    const keys = papers.map((paper) => /@misc\{([^,]+),/.exec(readPage(site, `papers/${paper.id}/`))?.[1]);
+    expect(keys.every((key) => key !== undefined)).toBe(true);
+    expect(new Set(keys).size).toBe(papers.length);
+    // Some of them were made unique: a paper's plain key is taken by an older one.
+    expect(keys.filter((key, i) => key !== bibtexKey(papers[i] as Paper)).length).toBeGreaterThan(0);
   });
 
   it('keeps the address a paper had before its arXiv id was known, as a page that leads to it and no sitemap lists', () => {

@@ -176,10 +176,10 @@ describe('id lines as pages print them', () => {
 });
 
 describe('comments in an arXiv id listing', () => {
-  it('drops the "Comments:" label arXiv pages print, and a label with nothing after it', () => {
+  it('drops the "Comments:" label arXiv pages print, and reports a label with nothing after it', () => {
     const abstract = 'We study the problem of learning to generate an answer to a question with many correct answers.';
     const result = parseArxivIdListing(`${abstract}\n\nComments: 20 pages, harvmac\n\nComments:\n\narXiv:hep-th/9711200v3 [hep-th]\n`, 'ids.txt');
     expect(result.entries.map((entry) => [entry.abstract, entry.comments, entry.lines])).toEqual([[abstract, ['20 pages, harvmac'], [1, 3, 5, 7]]]);
-    expect(result.issues).toEqual([]);
+    expect(result.issues.map((issue) => [issue.severity, issue.line, issue.message])).toEqual([['warning', 5, '"Comments:" with no text after it; delete the line, or paste the comments after it']]);
   });
 });

@@ -38,16 +38,19 @@ describe('citation keys across a site', () => {
   const base = papers.find((paper) => paper.authors.length > 0 && paper.title !== null) as Paper;
   const twin = (id: string, title = base.title): Paper => ({ ...base, id, title });
 
-  it('gives papers that share a key "b", "c", … in site order, the first keeping it, and changes no unique key', () => {
+  it('gives papers that share a key "b", "c", … from the oldest on (site order is newest first), and changes no unique key', () => {
     const others = papers.filter((paper) => paper.id !== base.id);
-    const keys = uniqueBibtexKeys([twin('one'), twin('two'), twin('three'), ...others]);
+    const keys = uniqueBibtexKeys([twin('newest'), twin('newer'), twin('oldest'), ...others]);
     const key = bibtexKey(base);
-    expect([keys.get('one'), keys.get('two'), keys.get('three')]).toEqual([key, `${key}b`, `${key}c`]);
+    expect([keys.get('oldest'), keys.get('newer'), keys.get('newest')]).toEqual([key, `${key}b`, `${key}c`]);
+    // A newer paper with the same key, added later, leaves the keys already given as they were.
+    const added = uniqueBibtexKeys([twin('added'), twin('newest'), twin('newer'), twin('oldest'), ...others]);
+    expect([added.get('oldest'), added.get('newer'), added.get('newest'), added.get('added')]).toEqual([key, `${key}b`, `${key}c`, `${key}d`]);
     expect(new Set(keys.values()).size).toBe(keys.size);
     for (const paper of others) {
       if (others.filter((other) => bibtexKey(other) === bibtexKey(paper)).length === 1 && bibtexKey(paper) !== key) expect(keys.get(paper.id)).toBe(bibtexKey(paper));
     }
-    expect(toBibtex(twin('two'), keys.get('two'))).toContain(`@misc{${key}b,`);
+    expect(toBibtex(twin('newer'), keys.get('newer'))).toContain(`@misc{${key}b,`);
   });
 
   it('never gives a suffixed key that another paper has as its own', () => {
@@ -56,7 +59,7 @@ describe('citation keys across a site', () => {
     // A paper whose own key is what the second "Engines" would otherwise get.
     const owner = twin('owner', 'Enginesb');
     expect(bibtexKey(owner)).toBe(`${key}b`);
-    const keys = uniqueBibtexKeys([engines, twin('two', 'Engines'), owner]);
+    const keys = uniqueBibtexKeys([twin('two', 'Engines'), engines, owner]);
     expect([keys.get('one'), keys.get('two'), keys.get('owner')]).toEqual([key, `${key}c`, `${key}b`]);
   });
 });

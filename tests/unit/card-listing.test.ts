@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCardHeader, parseCardListing, unreadableCardHeader } from '../../src/lib/parsers/card-listing.ts';
+import { readAuthorList } from '../../src/lib/split/split-title-authors.ts';
 import { readFixture } from '../helpers.ts';
 
 describe('card headers', () => {
@@ -41,6 +42,12 @@ describe('card headers', () => {
     expect(unreadableCardHeader('LG3 Jun 2024')).toEqual({ problem: 'its day comes before the month; write it as "Jun 3, 2024"', subject: 'LG', hasCode: false });
     expect(unreadableCardHeader('cs.LG 12 March')?.problem).toBe('its day comes before the month; write it as "Mar 12"');
     expect(unreadableCardHeader('In 2024-05-07 we met')).toBeNull();
+  });
+  it('takes no page text or short title for a header it cannot read: the subject must be a known code', () => {
+    for (const line of ['Updated 2024-05-07', 'Published: 2024-05-07', 'Released 3 May 2024', 'since march 2020.', 'Codec 2', 'Grammar 2.0', 'lgjun 3']) {
+      expect(unreadableCardHeader(line), line).toBeNull();
+    }
+    expect(unreadableCardHeader('quant-ph 3 Jun 2024')?.problem).toBe('its day comes before the month; write it as "Jun 3, 2024"');
   });
   it('does not take prose or title lines for headers', () => {
     expect(parseCardHeader('Load more')).toBeNull();
@@ -194,5 +201,42 @@ describe('card listing', () => {
       ["Agents' Last ExamYiyou Sun, Xinyang Han et al.", undefined, undefined, [6, 7]],
     ]);
     expect(result.issues.map((issue) => [issue.line, issue.message.slice(0, 34)])).toEqual([[8, 'stray line "Load More" is not part']]);
+  });
+
+  it('keeps a glued author list when a single name-like line follows the title line, as page text', () => {
+    const abstract = 'We study things in a sentence that is long enough to be an abstract of a paper.';
+    const result = parseCardListing(`AIJun 4, 2024\nAgents' Last ExamYiyou Sun, Xinyang Han et al.\nGoogle DeepMind\n${abstract}\n`, 'cards.txt');
+    expect(result.entries.map((entry) => [entry.titleAuthors, entry.authorsLine, entry.abstract])).toEqual([["Agents' Last ExamYiyou Sun, Xinyang Han et al.", undefined, abstract]]);
+    expect(result.issues.map((issue) => [issue.line, issue.message.slice(0, 40)])).toEqual([[3, 'stray line "Google DeepMind" is not part']]);
+  });
+
+  it('joins a glued author list that wrapped onto the next line', () => {
+    const abstract = 'We study things in a sentence that is long enough to be an abstract of a paper.';
+    const result = parseCardListing(`AIJun 4, 2024\nA Study of ThingsJane Doe,\nAlan Turing, Ada Lovelace\n${abstract}\n`, 'cards.txt');
+    expect(result.entries.map((entry) => [entry.titleAuthors, entry.abstract, entry.lines])).toEqual([['A Study of ThingsJane Doe, Alan Turing, Ada Lovelace', abstract, [1, 2, 3, 4]]]);
+  });
+
+  it('never makes an author line the abstract: unreadable names are kept with a warning, footnote marks and bracketed affiliations taken off', () => {
+    const abstract = 'We study things in a sentence that is long enough to be an abstract of a paper.';
+    const names = 'María de las Mercedes Pérez1, Jon Smith (MIT), Ada Lovelace*, Grace Hopper, Alan Turing';
+    const result = parseCardListing(`AIJun 4, 2024\nA Study of Things\n${names}\n${abstract}\n`, 'cards.txt');
+    expect(result.entries.map((entry) => [entry.titleAuthors, entry.authorsLine, entry.abstract])).toEqual([['A Study of Things', names, abstract]]);
+    expect(readAuthorList(names, true)).toEqual({
+      authors: ['María de las Mercedes Pérez', 'Jon Smith', 'Ada Lovelace', 'Grace Hopper', 'Alan Turing'],
+      truncated: false,
+      affiliations: ['MIT'],
+      unsure: ['María de las Mercedes Pérez'],
+    });
+    expect(result.issues.map((issue) => [issue.line, issue.message])).toEqual([
+      [3, 'the author list below the title has "María de las Mercedes Pérez", which does not read as a name; kept as written. Check the names'],
+    ]);
+  });
+
+  it('reads an author line of two names or more when the card ends after it', () => {
+    const result = parseCardListing('AIJun 4, 2024\nA Study of Things\nJane Doe, Alan Turing\nAIJun 5, 2024\nAnother StudyAda Lovelace\n', 'cards.txt');
+    expect(result.entries.map((entry) => [entry.titleAuthors, entry.authorsLine])).toEqual([
+      ['A Study of Things', 'Jane Doe, Alan Turing'],
+      ['Another StudyAda Lovelace', undefined],
+    ]);
   });
 });

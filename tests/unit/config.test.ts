@@ -33,6 +33,14 @@ describe('the settings', () => {
     expect(problemsWith({ BASE_PATH: '/shelf/?x=1' })).toContain('BASE_PATH "/shelf/?x=1"');
   });
 
+  it('suggests no settings that would not do: none for an ftp address, a BASE_PATH already given, or a path with "."', () => {
+    expect(problemsWith({ SITE_URL: 'ftp://example.org/shelf/' })).not.toContain('(set SITE_URL');
+    expect(problemsWith({ SITE_URL: 'https://example.org/a/', BASE_PATH: 'b' })).not.toContain('(set SITE_URL');
+    expect(problemsWith({ BASE_PATH: '/a/../b/' })).toContain('BASE_PATH "/a/../b/"');
+    // A query string is no part of the site's address, even when the path is the BASE_PATH.
+    expect(problemsWith({ SITE_URL: 'https://example.org/shelf/?x=1', BASE_PATH: 'shelf' })).toContain('SITE_URL "https://example.org/shelf/?x=1"');
+  });
+
   it('normalises the slashes of a BASE_PATH', () => {
     for (const value of ['shelf', '/shelf', '//shelf//']) expect(loadSiteConfig({ BASE_PATH: value }).base).toBe('/shelf/');
     expect(loadSiteConfig({ BASE_PATH: '/a//b' }).base).toBe('/a/b/');

@@ -11,6 +11,7 @@ import { renderLinkedFragments } from '../../src/lib/render/linked-fragments.ts'
 import { siteLinks } from '../../src/lib/site-links.ts';
 import { authorPageHtml } from '../../src/lib/render/author-html.ts';
 import { paperListItemHtml } from '../../src/lib/render/linked-view.ts';
+import { uniqueBibtexKeys } from '../../src/lib/bibtex.ts';
 import { buildSiteData } from '../../src/lib/site-data.ts';
 import { href } from '../../src/lib/url.ts';
 import { fixturePath } from '../helpers.ts';
@@ -53,10 +54,14 @@ describe('the data-files worker', () => {
       handle.start({ config, outDir });
       const { fragments } = await handle.fragments;
       const links = siteLinks(config.site, config.base);
+      const keys = uniqueBibtexKeys(corpus.papers);
       expect(fragments).toEqual(corpus.papers.map((paper) => {
-        const text = renderPaperFragments(paper);
+        const text = renderPaperFragments(paper, undefined, keys.get(paper.id));
         return [paper.id, { ...text, linked: renderLinkedFragments(paper, text, links) }];
       }));
+      // The same BibTeX as the route data renders itself, without the worker (astro dev).
+      const renderedHere = new Map(buildSiteData(corpus.papers).papers.map((view) => [view.paper.id, view.bibtex]));
+      expect(fragments.map(([, fragment]) => fragment.bibtex)).toEqual(fragments.map(([id]) => renderedHere.get(id)));
       // Then every author page's content, as the page makes it from the same route data (tests/build/dev-server.test.ts
       // compares a page the dev server makes without the worker with the built one).
       const site = buildSiteData(corpus.papers, undefined, new Map(fragments));

@@ -5,6 +5,8 @@ describe('the 404 page’s suggestion', () => {
   it('leads a versioned arXiv id to the paper’s page, which has no version in its address', () => {
     expect(likelyTarget('papers/2510.15464v2/')).toEqual({ path: 'papers/2510.15464/', label: 'the page of arXiv:2510.15464' });
     expect(likelyTarget('papers/hep-th/9711200v3')).toEqual({ path: 'papers/hep-th/9711200/', label: 'the page of arXiv:hep-th/9711200' });
+    // Not every name ending in v and a digit is a version: yolov3 is a word to search for.
+    expect(likelyTarget('papers/yolov3/')?.path).toBe('search/?q=yolov3');
   });
 
   it('leads a list’s page 1 to the list’s own address', () => {

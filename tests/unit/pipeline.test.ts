@@ -159,6 +159,16 @@ describe('reporting', () => {
     expect(report.summary.errors).toBe(2);
   });
 
+  it('makes a listed category named "uncategorised" an error at its line when some paper has no category', () => {
+    const abstract = 'We study things in a sentence that is long enough to be an abstract of a paper.';
+    const card = { file: 'cards.txt', text: `uncategorisedJun 3, 2024\nA Study of ThingsAda Lovelace\n${abstract}\n` };
+    const ids = { file: 'ids.txt', text: 'A second paper proves other results about graphs, with a proof that is new.\n\narXiv:2510.15464\nCreated: 2025-10-17\n' };
+    const { report } = buildCorpus([card, ids]);
+    expect(report.issues.filter((issue) => issue.severity === 'error').map((issue) => [issue.file, issue.line, issue.message.slice(0, 40)])).toEqual([['cards.txt', 1, 'names the category "uncategorised", whos']]);
+    // Without a paper that lacks a category there is no such page, and no error.
+    expect(buildCorpus([card]).report.summary.errors).toBe(0);
+  });
+
   it('names a misspelt sources.json key at its line, takes any note, and does not advise adding an entry that is there', () => {
     const sourcesText = '{\n  "cards.txt": {\n    "Captured": "2024-01-01",\n    "note": 5\n  }\n}\n';
     const text = 'LGJun 3\nA Study of ThingsAda Lovelace\nWe study things in a sentence that is long enough to be an abstract.\n';
@@ -172,6 +182,11 @@ describe('reporting', () => {
     ]);
     expect(report.files[0]?.issues.map((issue) => issue.message)).toEqual([
       'has no capture date and no dated entry, so its 1 date without a year cannot be resolved and that paper has no date; fix sources.json (its error is reported), whose capture dates are not used until then',
+    ]);
+    // An entry with a note and no capture date: the advice is to add the date to it.
+    const dateless = buildCorpus([{ file: 'cards.txt', text }], { sources: { 'cards.txt': { note: 'a profile' } } });
+    expect(dateless.report.files[0]?.issues.map((issue) => issue.message)).toEqual([
+      'has no capture date and no dated entry, so its 1 date without a year cannot be resolved and that paper has no date; add "captured": "YYYY-MM-DD" to the entry for "cards.txt" in sources.json',
     ]);
     // A note is free text, or anything: it is never read.
     const noted = buildCorpus([{ file: 'cards.txt', text }], { sources: { 'cards.txt': { captured: '2024-07-01', note: 5 } } });

@@ -57,6 +57,12 @@ describe('reading the data folder', () => {
     symlinkSync(join(elsewhere, 'profile.txt'), join(dataDir, 'c-profile.txt'));
     writeFileSync(join(dataDir, 'lab/sources.json'), '{"feed.txt": {"captured": "2026-11-21"}}');
     expect(await listDumps(dataDir)).toEqual(['b-profile.txt', 'lab/feed.txt']);
+    // A file link listed before a folder link that leads to the same dump: still once.
+    mkdirSync(join(elsewhere, 'd'));
+    copyFileSync(seed('002_1b722824cdb08c64.txt'), join(elsewhere, 'd/x.txt'));
+    symlinkSync(join(elsewhere, 'd/x.txt'), join(dataDir, 'a-x.txt'));
+    symlinkSync(join(elsewhere, 'd'), join(dataDir, 'z-d'));
+    expect(await listDumps(dataDir)).toEqual(['a-x.txt', 'b-profile.txt', 'lab/feed.txt']);
     const { report } = await loadCorpus(dataDir);
     expect(report.issues.map((issue) => [issue.file, issue.message.slice(0, 44)])).toEqual([['lab/sources.json', "is not read: only the data folder's own sour"]]);
   });

@@ -52,6 +52,8 @@ describe('the search index', () => {
       expect(searchIndexes(index, query).map((hit) => papers[hit.id]?.id)[0], query).toBe(withId?.id);
     }
     expect(searchableQuery('see hep-th/9711200v3 and math.GT/0309136v1')).toBe('see hep-th/9711200 and math.GT/0309136');
+    // Only that paper: an id's numbers are never matched fuzzily (15464 is not 15463).
+    expect(searchIndexes(index, '2510.15464').map((hit) => papers[hit.id]?.id)).toEqual([withId?.id]);
   });
 
   it('finds an author written with initials, as arXiv’s author search allows: "S. Kakade", "Kakade S"', () => {
@@ -67,6 +69,8 @@ describe('the search index', () => {
     expect(emptyQueryHint('the of', false)).toBe('“the of” has only words too short or too common to search for; add a more specific word');
     expect(emptyQueryHint('zzzqqq', false)).toBeNull();
     expect(emptyQueryHint('zzzqqq', true)).toBeNull();
+    // A pasted address is read as its id: its version is no word being typed.
+    expect(emptyQueryHint('https://arxiv.org/abs/2510.99999v2', true)).toBeNull();
   });
 
   it('carries each paper’s affiliations with its result, so a match on them can be shown, and stores none for papers without', () => {

@@ -79,7 +79,7 @@ describe('the route data', () => {
   it('refuses a listed category named "uncategorised" when some paper has no category, as its page would take that path', () => {
     const [withCategory, without] = [records.find((paper) => paper.categories.length > 0), records.find((paper) => paper.categories.length === 0)] as [Paper, Paper];
     const named = { ...withCategory, categories: [{ id: 'uncategorised', name: null }] };
-    expect(() => buildSiteData([named, without])).toThrow(/names a category "uncategorised".*rename that subject code/);
+    expect(() => buildSiteData([named, without])).toThrow(/names a category "uncategorised".*npm run check-data names its line/);
     expect(buildSiteData([named]).categoryById.has('uncategorised')).toBe(true);
   });
 });

@@ -130,9 +130,10 @@ describe('an author list on a line of its own', () => {
       authors: ['Yann LeCun', 'Léon Bottou', 'Yoshua Bengio', 'Patrick Haffner'],
       truncated: false,
       affiliations: [],
+      unsure: [],
     });
     expect(readAuthorList('A. Smith and B. Jones')?.authors).toEqual(['A. Smith', 'B. Jones']);
-    expect(readAuthorList('Ziheng Cheng, Yixiao Huang, Hui Xu et al. · berkeley')).toEqual({ authors: ['Ziheng Cheng', 'Yixiao Huang', 'Hui Xu'], truncated: true, affiliations: ['berkeley'] });
+    expect(readAuthorList('Ziheng Cheng, Yixiao Huang, Hui Xu et al. · berkeley')).toEqual({ authors: ['Ziheng Cheng', 'Yixiao Huang', 'Hui Xu'], truncated: true, affiliations: ['berkeley'], unsure: [] });
   });
 
   it('reads no abstract, sentence or lone word as one', () => {

@@ -125,8 +125,12 @@ export function parseArxivIdLines(lines: readonly DumpLine[], file: string): Par
       }
       if (comments.length > 0) {
         // Without the `Comments:` label arXiv's pages print; a label with nothing after it leaves no comment.
-        const texts = comments.map((block) => block.text.replace(COMMENTS_LABEL, '')).filter((text) => text !== '');
-        if (texts.length > 0) entry.comments = texts;
+        const texts = comments.map((block) => block.text.replace(COMMENTS_LABEL, ''));
+        comments.forEach((block, i) => {
+          if (texts[i] === '') warn(block.line, '"Comments:" with no text after it; delete the line, or paste the comments after it');
+        });
+        const kept = texts.filter((text) => text !== '');
+        if (kept.length > 0) entry.comments = kept;
         comments.forEach((block) => entry.lines.push(...block.lines));
       }
     }

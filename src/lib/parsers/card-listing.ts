@@ -1,6 +1,7 @@
 import { isListingYear, isValidDate, monthNumber, MONTHS, YEAR_RANGE } from '../dates.ts';
+import { SUBJECT_CODES } from '../taxonomy.ts';
 import type { Issue } from '../issues.ts';
-import { readAuthorList } from '../split/split-title-authors.ts';
+import { AUTHORS_LABEL, readAuthorList, splitTitleAuthors, stripListTail, type AuthorList } from '../split/split-title-authors.ts';
 import { looksLikeProse, quote, splitLines, type DumpLine } from '../text.ts';
 import { ABSTRACT_PREFIX, isForeignEntryLine } from './signatures.ts';
 import type { DumpEntry, ListingDate, ParseResult } from './types.ts';
@@ -61,12 +62,17 @@ export function parseCardHeader(text: string): CardHeader | null {
  */
 export function unreadableCardHeader(text: string): { problem: string; subject?: string; hasCode: boolean } | null {
   if (text.length > HEADER_LIKE_MAX || parseCardHeader(text)) return null;
+  // A date in another order counts only after a subject code as the taxonomy writes it: "Updated 2024-05-07" and
+  // "Released 3 May 2024" are page text, not headers.
   const reordered = HEADER_LIKE_REORDERED.exec(text)?.groups;
-  if (reordered?.subject) return { problem: reorderedProblem(reordered), subject: reordered.subject, hasCode: reordered.code !== undefined };
+  if (reordered?.subject && SUBJECT_CODES.has(reordered.subject)) return { problem: reorderedProblem(reordered), subject: reordered.subject, hasCode: reordered.code !== undefined };
   const groups = HEADER_LIKE.exec(text)?.groups;
   if (!groups) return null;
   const rest = groups.rest ?? '';
   const month = groups.month ?? '';
+  // A month in lower case counts only in a whole date after a known code in any case ("lgjun 3, 2024"): "Codec 2"
+  // ("Co" and "dec 2") is a title.
+  if (month !== capitalised(month) && !(groups.subject && SUBJECT_CODES.has(groups.subject.toUpperCase()) && /\d{4}/.test(rest))) return null;
   const problem = month !== '' && month !== capitalised(month)
     ? `its month ${quote(month)} is not written as ${quote(capitalised(month))}`
     : !groups.subject
@@ -99,6 +105,19 @@ function reorderedProblem(groups: Record<string, string | undefined>): string {
   const month = monthNumber(groups.month ?? '');
   const written = month === null ? '' : `; write it as ${quote(`${MONTHS[month - 1]} ${groups.day}${groups.year ? `, ${groups.year}` : ''}`)}`;
   return `its day comes before the month${written}`;
+}
+
+// True when a title line already ends in its glued author list: "et al." or organisations after it, or (when the
+// line below holds one name only, which page text such as "Google DeepMind" or "View Code" can look like) two names
+// or more the splitter is sure of ("…ExamYiyou Sun, Xinyang Han"). One glued name cannot be told from a title's
+// hyphenated last words ("A Single-Author Paper"), and a title's own "A, B and C" from names, so neither counts.
+function holdsGluedList(titleLine: string, belowIsOneName: boolean): boolean {
+  const { truncated, affiliations } = stripListTail(titleLine);
+  if (truncated || affiliations.length > 0) return true;
+  if (!belowIsOneName) return false;
+  const split = splitTitleAuthors(titleLine);
+  // A reading whose title ends in "-" or ":" cut a word or a title in two ("…theory, Like-" + "Quantum Semantics").
+  return split.found && !split.uncertain && split.authors.length > 1 && !/[-:,;(/&[]$/.test(split.title);
 }
 
 /**
@@ -159,16 +178,22 @@ export function parseCardLines(lines: readonly DumpLine[], file: string): ParseR
     }
     return undefined;
   };
-  // An author list on a line of its own below the title line, as arXiv prints it: taken when it says so
-  // (`Authors:`) or when the abstract follows, so that page text such as "Load More" (which reads as a name)
-  // after a card without an abstract stays a stray line.
-  const isAuthorsLine = (index: number, line: string): boolean => {
-    if (readAuthorList(line) === null) return false;
-    if (/^Authors?\s?:/i.test(line)) return true;
+  const isCardStart = (text: string) => parseCardHeader(text) !== null || unreadableCardHeader(text) !== null;
+  // An author list on a line of its own below a title line that holds no glued list of its own, as arXiv prints
+  // it. Taken when it says so (`Authors:`), when the abstract follows, or, with two names or more, when the card
+  // ends after it; so that page text such as "Load More" (which reads as a name) after a card without an
+  // abstract stays a stray line. Read leniently (names that do not read as names kept, with a warning) when the
+  // abstract follows: a list's line must never become the abstract.
+  const authorsLineOf = (index: number, line: string, titleLine: string): AuthorList | null => {
     const next = nextText(index);
-    return next !== undefined && (ABSTRACT_PREFIX.test(next) || (looksLikeProse(next) && !isForeignEntryLine(next) && !parseCardHeader(next) && !unreadableCardHeader(next)));
+    const abstractFollows = next !== undefined && (ABSTRACT_PREFIX.test(next) || (looksLikeProse(next) && !isForeignEntryLine(next) && !isCardStart(next)));
+    const list = readAuthorList(line, abstractFollows);
+    if (list === null || holdsGluedList(titleLine, list.authors.length === 1)) return null;
+    const cardEnds = next === undefined || isCardStart(next);
+    return AUTHORS_LABEL.test(line) || abstractFollows || (cardEnds && list.authors.length > 1) ? list : null;
   };
 
+  let authorsLine: AuthorList | null = null;
   for (const [index, { number, text: line }] of lines.entries()) {
     if (line === '') continue;
     const header = parseCardHeader(line);
@@ -217,9 +242,21 @@ export function parseCardLines(lines: readonly DumpLine[], file: string): ParseR
     if (current && current.titleAuthors === undefined && current.abstract === undefined && !prefixed && !labelled) {
       current.titleAuthors = line;
       current.lines.push(number);
-    } else if (current && current.authorsLine === undefined && current.abstract === undefined && !prefixed && !labelled && isAuthorsLine(index, line)) {
+    } else if (current?.titleAuthors?.endsWith(',') && current.authorsLine === undefined && current.abstract === undefined && !prefixed && readAuthorList(line) !== null) {
+      // A glued author list that wrapped onto the next line ("…Jane Doe," then "Alan Turing, Ada Lovelace").
+      current.titleAuthors = `${current.titleAuthors} ${line}`;
+      current.lines.push(number);
+    } else if (current?.titleAuthors !== undefined && current.authorsLine === undefined && current.abstract === undefined && !prefixed && !labelled && (authorsLine = authorsLineOf(index, line, current.titleAuthors))) {
       current.authorsLine = line;
       current.lines.push(number);
+      if (authorsLine.unsure.length > 0) {
+        issues.push({
+          severity: 'warning',
+          file,
+          line: number,
+          message: `the author list below the title has ${authorsLine.unsure.map((name) => quote(name)).join(', ')}, which ${authorsLine.unsure.length === 1 ? 'does' : 'do'} not read as a name; kept as written. Check the names`,
+        });
+      }
     } else if (current && current.abstract === undefined && (prefixed || labelled || looksLikeProse(line))) {
       const abstract = line.replace(ABSTRACT_PREFIX, '');
       current.lines.push(number);

@@ -44,7 +44,7 @@ export function searchableQuery(query: string): string {
  * `typing`: the last word may be unfinished (a search box as you type), so a short one is a prefix to come.
  */
 export function emptyQueryHint(query: string, typing: boolean): string | null {
-  const words = tokenize(query);
+  const words = tokenize(searchableQuery(query));
   if (typing && (words.at(-1) ?? '').length < 3) return 'Keep typing: the last word matches the start of words once it has 3 letters';
   if (queryWords(query).length === 0) return `“${query.trim()}” has only words too short or too common to search for; add a more specific word`;
   return null;

@@ -106,7 +106,8 @@ export const FULL_INDEX_OPTIONS: IndexSettings<FullDocument> = {
 export const SEARCH_OPTIONS: SearchOptions = {
   boost: { title: 3, authors: 2.5, categories: 1.5, arxiv: 3, abstract: 1, affiliations: 1.5 },
   prefix: (term, index, terms) => index === terms.length - 1 && term.length >= 3,
-  fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+  // Not for numbers: an arXiv id's 15464 must not find 15463 and 15465.
+  fuzzy: (term) => (term.length >= 5 && !/^\d+$/.test(term) ? 0.2 : false),
   maxFuzzy: 2,
   combineWith: 'AND',
   weights: { fuzzy: 0.45, prefix: 0.6 },

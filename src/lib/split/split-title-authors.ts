@@ -171,7 +171,8 @@ export function splitTitleAuthors(
   return { title: best.title, authors: best.authors, truncated, affiliations, found: true, uncertain };
 }
 
-const AUTHORS_LABEL = /^Authors?\s?:\s*/i;
+/** The `Authors:` label a page may print before an author list. */
+export const AUTHORS_LABEL = /^Authors?\s?:\s*/i;
 // Lower-case words an author list has: particles ("van der"), "and", "et al.", "and others"; elided particles.
 const NAME_LOWER_CASE_WORDS: ReadonlySet<string> = new Set([...PARTICLES, 'and', 'et', 'al.', 'al', 'others']);
 const ELIDED_LOWER_CASE = /^(?:d|l|dell|o)['’]/;
@@ -180,44 +181,69 @@ const LOWER_CASE_WORD = /(?<=^|\s)\p{Ll}\S*/gu;
 const LEADING_TEXT = 400;
 /** Most names read from a line of its own: arXiv prints every author, and large collaborations sign by the hundred. */
 const MAX_LISTED_AUTHORS = 500;
+// What a page prints after a name: footnote marks ("Jane Doe1,*") and an affiliation in brackets ("Jane Doe (MIT)").
+const FOOTNOTE_MARKS = /[\d*†‡§¶]+$/u;
+const BRACKETED_AFFILIATION = /\s*\(([^()]+)\)$/;
 
 /** An author list on a line of its own, as read by readAuthorList. */
 export interface AuthorList {
   authors: string[];
   truncated: boolean;
   affiliations: string[];
+  /** Names that do not read as names, kept as written (only when read leniently). */
+  unsure: string[];
 }
 
 /**
  * Reads a line that is nothing but an author list, as arXiv prints it below a title: `Jan Hendrik Metzen, Nicole
- * Finnie[, and Robin Hutmacher][ et al.][ · org]`, perhaps after an `Authors:` label. Null when any part does not
- * read as a person or an organisation, or when the line is one lone word (a one-word abstract such as "Withdrawn").
+ * Finnie[, and Robin Hutmacher][ et al.][ · org]`, perhaps after an `Authors:` label, footnote marks and
+ * bracketed affiliations taken off the names. Null when any name does not read as a person or an organisation, or
+ * when the line is one lone word (a one-word abstract such as "Withdrawn"). `lenient` keeps names that do not read
+ * as names (`María de las Mercedes`) when the line has the shape of a list: several comma parts of a few
+ * capitalised words each, which no sentence has; they are listed in `unsure`.
  */
-export function readAuthorList(line: string): AuthorList | null {
+export function readAuthorList(line: string, lenient = false): AuthorList | null {
   const unlabelled = line.replace(AUTHORS_LABEL, '');
   // Most lines tried are abstracts, whose first lower-case word ("We study …") no name has: rejected cheaply.
   const orgs = unlabelled.indexOf(AFFILIATION_SEPARATOR);
-  for (const [word] of (orgs === -1 ? unlabelled : unlabelled.slice(0, orgs)).slice(0, LEADING_TEXT).matchAll(LOWER_CASE_WORD)) {
-    if (!NAME_LOWER_CASE_WORDS.has(word) && !ELIDED_LOWER_CASE.test(word)) return null;
+  const names = orgs === -1 ? unlabelled : unlabelled.slice(0, orgs);
+  if (!lenient) {
+    for (const [word] of names.slice(0, LEADING_TEXT).matchAll(LOWER_CASE_WORD)) {
+      if (!NAME_LOWER_CASE_WORDS.has(word) && !ELIDED_LOWER_CASE.test(word)) return null;
+    }
   }
   const { body, truncated, affiliations } = stripListTail(unlabelled);
   if (body === '' || body.length > MAX_LISTED_AUTHORS * (MAX_NAME_LENGTH + 2)) return null;
   const parts = mergeSuffixes(body.split(/,\s*/));
   if (parts.length > MAX_LISTED_AUTHORS) return null;
   const last = parts.length - 1;
-  // "A, B, and C" and "A and B".
+  // "A, B, and C" and "A and B" (and "A and B and C").
   if (last > 0) parts[last] = (parts[last] ?? '').replace(/^and\s+/, '');
-  const lastAnd = (parts[last] ?? '').indexOf(' and ');
-  if (lastAnd !== -1) parts.splice(last, 1, (parts[last] ?? '').slice(0, lastAnd), (parts[last] ?? '').slice(lastAnd + 5));
+  parts.splice(last, 1, ...(parts[last] ?? '').split(' and '));
+  const authors: string[] = [];
+  const unsure: string[] = [];
+  const bracketed: string[] = [];
   let cost = 0;
-  for (const part of parts) {
+  for (const raw of parts) {
+    const inBrackets = BRACKETED_AFFILIATION.exec(raw);
+    if (inBrackets?.[1]) bracketed.push(inBrackets[1].trim());
+    const part = raw.replace(BRACKETED_AFFILIATION, '').replace(FOOTNOTE_MARKS, '').trim();
+    if (part === '') return null;
     // Not authorCost: its cache is for names, and most lines tried here are abstracts.
     const partCost = part.length > MAX_NAME_LENGTH ? Infinity : Math.min(personNameCost(part), organisationCost(part));
-    if (!Number.isFinite(partCost)) return null;
-    cost += partCost;
+    if (!Number.isFinite(partCost)) {
+      // A list's shape: a few words, the first capitalised (or uncased), no sentence inside.
+      if (!lenient || parts.length < 2 || part.split(' ').length > 6 || !/^[\p{Lu}\p{Lo}]/u.test(part) || /[.!?;:]\s/.test(part)) return null;
+      unsure.push(part);
+    } else {
+      cost += partCost;
+    }
+    authors.push(part);
   }
-  if (parts.length === 1 && cost >= 3) return null;
-  return { authors: parts, truncated, affiliations };
+  if (authors.length === 1 && cost >= 3) return null;
+  // More names that do not read as names than names that do: a sentence of capitalised words, not a list.
+  if (unsure.length * 2 > authors.length) return null;
+  return { authors, truncated, affiliations: [...new Set([...bracketed, ...affiliations])], unsure };
 }
 
 // "John Smith, Jr." splits into a name and a suffix part; put them back together.
