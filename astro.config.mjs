@@ -16,7 +16,7 @@ export default defineConfig({
   site: config.site,
   base: config.base,
   trailingSlash: 'always',
-  integrations: [sitemapIntegration({ dataDir: config.dataDir, categories: config.categories }), dataFilesIntegration(config), dataStoreFromDiskIntegration()],
+  integrations: [sitemapIntegration(), dataFilesIntegration(config), dataStoreFromDiskIntegration()],
   // Several pages in flight at once: while one page's file is written, the next renders (BENCHMARKS.md, "Site build").
   // Stylesheets stay files too, never inlined as <style>: the fixed CSP allows styles only from the site.
   build: { format: 'directory', concurrency: 4, inlineStylesheets: 'never' },

@@ -3,7 +3,6 @@ import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { SitemapIndexStream, SitemapStream, streamToPromise } from 'sitemap';
-import { takeUnlistedPaths, type CorpusKey } from '../lib/shared-corpus.ts';
 
 // The sitemap protocol's limit of URLs per file.
 const URLS_PER_FILE = 50_000;
@@ -33,7 +32,7 @@ export async function sitemapFiles(root: URL, urls: readonly string[]): Promise<
  * locale-aware comparison that took 0.7 s at the end of a 15k-page build (BENCHMARKS.md); this one sorts by
  * code unit, which orders the same input the same way every time.
  */
-export function sitemapIntegration(corpus: CorpusKey): AstroIntegration {
+export function sitemapIntegration(): AstroIntegration {
   let siteRoot: URL | null = null;
   return {
     name: 'papershelf-sitemap',
@@ -47,11 +46,7 @@ export function sitemapIntegration(corpus: CorpusKey): AstroIntegration {
           return;
         }
         const root = siteRoot;
-        // The pages that only lead to another (a moved paper's old address), as the route data published them.
-        const unlisted = new Set(await (takeUnlistedPaths(corpus) ?? Promise.resolve([])));
-        const urls = sitemapPaths(pages.map((page) => page.pathname))
-          .filter((path) => !unlisted.has(path))
-          .map((path) => new URL(path, root).href);
+        const urls = sitemapPaths(pages.map((page) => page.pathname)).map((path) => new URL(path, root).href);
         for (const file of await sitemapFiles(root, urls)) await writeFile(fileURLToPath(new URL(file.name, dir)), file.xml);
         logger.info(`the sitemap lists ${urls.length} pages`);
       },

@@ -5,8 +5,10 @@ import { loadCorpus } from './read-data-dir.ts';
 import type { Paper, SiteConfig } from './schema.ts';
 import { buildSearchAssets } from './search/build-index.ts';
 import { FULL_INDEX_PATH, TITLE_INDEX_PATH, textChunkPath } from './search/search-options.ts';
-import { buildSiteData, type SiteData } from './site-data.ts';
+import { movedPaperIds } from './moved-papers.ts';
+import { buildSiteData, paths, type SiteData } from './site-data.ts';
 import { siteLinks } from './site-links.ts';
+import { movedPaperHtml } from './render/moved-html.ts';
 
 /**
  * The site's data files — feeds, papers.json and the search assets — as opposed to its pages. They need no
@@ -26,10 +28,11 @@ export type DataFilesConfig = Pick<SiteConfig, 'title' | 'description' | 'site' 
 /** Content types of the data files, by extension. */
 export function dataFileType(path: string): string {
   if (path.endsWith('.xml')) return 'application/rss+xml; charset=utf-8';
+  if (path.endsWith('.html')) return 'text/html; charset=utf-8';
   return 'application/json; charset=utf-8';
 }
 
-const DATA_FILE_PATH = /^(?:feed\.xml|papers\.json|search\/[^?#]+\.json|(?:categories|authors)\/[^/]+\/(?:feed\.xml|papers\.json))$/;
+const DATA_FILE_PATH = /^(?:feed\.xml|papers\.json|search\/[^?#]+\.json|(?:categories|authors)\/[^/]+\/(?:feed\.xml|papers\.json)|papers\/[^?#]+\/index\.html)$/;
 
 /** True for a path that may be a data file (cheap test before computing them, as the dev server does). */
 export function isDataFilePath(path: string): boolean {
@@ -38,7 +41,13 @@ export function isDataFilePath(path: string): boolean {
 
 /** Every data file of a site, generated one after another so a writer can write as they come. */
 export async function* dataFiles(data: SiteData, config: Pick<DataFilesConfig, 'title' | 'description' | 'site' | 'base'>): AsyncGenerator<DataFile> {
-  const site: FeedSite = { title: config.title, url: siteLinks(config.site, config.base).absolute };
+  const links = siteLinks(config.site, config.base);
+  const site: FeedSite = { title: config.title, url: links.absolute };
+  // The addresses papers had before their arXiv id was known: documents that lead to the papers' pages.
+  for (const { from, to } of movedPaperIds(data.papers.map((view) => view.paper))) {
+    const view = data.paperById.get(to.id);
+    if (view) yield { path: `${paths.paper(from)}index.html`, content: movedPaperHtml(view, links) };
+  }
   yield { path: feedPaths.site(), content: await paperFeedXml(site, 'Newest papers', config.description, data.papers, feedPaths.site()) };
   yield { path: 'papers.json', content: papersJson(data.papers.map((view) => view.paper)) };
   for (const category of data.categories) {

@@ -3,7 +3,7 @@ import { getCollection } from 'astro:content';
 import { siteConfig } from '../config.ts';
 import type { PaperFragments } from './render/paper-fragments.ts';
 import type { Paper } from './schema.ts';
-import { publishUnlistedPaths, STORED_RECORDS_MESSAGE, takeAuthorPages, takeFragments, takeStoredRecords } from './shared-corpus.ts';
+import { STORED_RECORDS_MESSAGE, takeAuthorPages, takeFragments, takeStoredRecords } from './shared-corpus.ts';
 import { allPapersPath, LIST_PAGE_SIZE, listPages } from './list-pages.ts';
 import { buildSiteData, type PaperView, type SiteData } from './site-data.ts';
 import { href } from './url.ts';
@@ -33,12 +33,7 @@ async function collectionRecords(): Promise<readonly Paper[]> {
 
 /** The site's route data, built once per build from the papers collection and shared by every page. */
 export function getSiteData(): Promise<SiteData> {
-  cached ??= Promise.all([collectionRecords(), renderedFragments()]).then(([records, fragments]) => {
-    const data = buildSiteData(records, warn, fragments);
-    // The moved papers' old addresses are pages that lead on: the sitemap (src/integrations/sitemap.ts) leaves them out.
-    publishUnlistedPaths(corpusKey, data.moved.map((entry) => entry.path));
-    return data;
-  });
+  cached ??= Promise.all([collectionRecords(), renderedFragments()]).then(([records, fragments]) => buildSiteData(records, warn, fragments));
   return cached;
 }
 

@@ -19,7 +19,6 @@ const CORPUS = Symbol.for('papershelf.sharedCorpus');
 const FRAGMENTS = Symbol.for('papershelf.sharedFragments');
 const STORED = Symbol.for('papershelf.storedRecords');
 const AUTHOR_PAGES = Symbol.for('papershelf.authorPages');
-const UNLISTED = Symbol.for('papershelf.unlistedPaths');
 
 /** Which corpus: the same data folder and category settings give the same records and report. */
 export interface CorpusKey {
@@ -46,7 +45,6 @@ type Slots = {
   [FRAGMENTS]?: Published<RenderedFragments>;
   [STORED]?: Published<readonly Paper[]>;
   [AUTHOR_PAGES]?: Published<AuthorPages>;
-  [UNLISTED]?: Published<readonly string[]>;
 };
 type Slot = keyof Slots;
 
@@ -114,14 +112,4 @@ export function publishAuthorPages(key: CorpusKey, pages: Promise<AuthorPages>):
 /** The author pages' content published for `key`, taken once, or null when there is none. */
 export function takeAuthorPages(key: CorpusKey): Promise<AuthorPages> | null {
   return take(AUTHOR_PAGES, key);
-}
-
-/** Publishes the site paths (without base) of pages no sitemap lists, the moved papers' redirects, to this process's sitemap. */
-export function publishUnlistedPaths(key: CorpusKey, paths: readonly string[]): void {
-  publish(UNLISTED, key, Promise.resolve(paths));
-}
-
-/** The site paths no sitemap lists for `key`, taken once, or null when the route data published none. */
-export function takeUnlistedPaths(key: CorpusKey): Promise<readonly string[]> | null {
-  return take(UNLISTED, key);
 }

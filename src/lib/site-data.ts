@@ -9,7 +9,6 @@ import { MONTH_NAMES } from './dates.ts';
 import { filingNameOf } from './names.ts';
 import { UNCATEGORISED } from './categories.ts';
 import { countOf } from './count-of.ts';
-import { movedPaperIds } from './moved-papers.ts';
 import { userError } from './user-error.ts';
 import { topRanked, type TopRanked } from './top-ranked.ts';
 
@@ -92,8 +91,6 @@ export interface SiteData {
   undated: PaperView[];
   /** Papers no listing gave a category (an arXiv id listing names none unless its id line does). */
   uncategorised: PaperView[];
-  /** The addresses papers had before a listing gave them their arXiv id, each a page leading to its paper. */
-  moved: Array<{ path: string; to: PaperView }>;
   /** The home page's ten largest categories and ten most prolific authors, with the ties at the cut. */
   largestCategories: TopRanked<CategoryView>;
   prolificAuthors: TopRanked<AuthorView>;
@@ -289,10 +286,6 @@ export function buildSiteData(
     years: [...years].map(([year, months]) => ({ year, path: paths.year(year), count: months.reduce((sum, month) => sum + month.papers.length, 0), months })),
     undated,
     uncategorised,
-    moved: movedPaperIds(records).flatMap(({ from, to }) => {
-      const view = paperById.get(to.id);
-      return view ? [{ path: paths.paper(from), to: view }] : [];
-    }),
     largestCategories: topRanked(
       [...categories].sort((a, b) => b.papers.length - a.papers.length || english.compare(a.id, b.id)),
       TOP_LIMIT,

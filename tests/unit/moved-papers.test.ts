@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { movedPaperIds } from '../../src/lib/moved-papers.ts';
 import { buildCorpus } from '../../src/lib/pipeline.ts';
+import { movedPaperHtml } from '../../src/lib/render/moved-html.ts';
+import type { Paper } from '../../src/lib/schema.ts';
+import { buildSiteData, type PaperView } from '../../src/lib/site-data.ts';
+import { siteLinks } from '../../src/lib/site-links.ts';
 import { readFixture } from '../helpers.ts';
 
 // The first card of seed 000 (header, title line, abstract), and the same paper as an arXiv id listing gives it.
@@ -23,5 +27,17 @@ describe('addresses of papers that gained an arXiv id', () => {
     const holder = { ...(after[0] as (typeof after)[number]), id: movedPaperIds(after)[0]?.from ?? '', arxivId: null };
     expect(movedPaperIds([...after, holder])).toEqual([]);
     expect(movedPaperIds(buildCorpus([idListing]).papers)).toEqual([]);
+  });
+
+  it('writes the old address as a document that leads on at once, its title escaped, under the base', () => {
+    const paper = buildCorpus([card, idListing]).papers[0] as Paper;
+    const hostile = { ...paper, title: 'A <script>alert(1)</script> & "Study"' };
+    const view = buildSiteData([hostile]).papers[0] as PaperView;
+    const html = movedPaperHtml(view, siteLinks('https://example.org', '/shelf/'));
+    expect(html).toContain('<meta http-equiv="refresh" content="0; url=/shelf/papers/2606.01234/">');
+    expect(html).toContain('<link rel="canonical" href="https://example.org/shelf/papers/2606.01234/">');
+    expect(html).toContain('<meta name="robots" content="noindex">');
+    expect(html).not.toContain('<script');
+    expect(html).toContain('<title>Moved: A &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Study&quot;</title>');
   });
 });
