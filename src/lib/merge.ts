@@ -1,3 +1,4 @@
+import { authorSlug } from './slug.ts';
 import type { Issue } from './issues.ts';
 import type { NormalEntry } from './normalise.ts';
 import { plainWords } from './plain-text.ts';
@@ -279,6 +280,8 @@ export interface MergedPaper {
   title: string | null;
   authors: string[];
   authorsTruncated: boolean;
+  /** Profile owners no shown author list names (see PaperSchema). */
+  hiddenAuthors: string[];
   affiliations: string[];
   categories: string[];
   published: string | null;
@@ -329,6 +332,8 @@ export function mergeEntries(group: readonly NormalEntry[]): MergedPaper {
     title: first((entry) => entry.title),
     authors: authorSource?.authors ?? [],
     authorsTruncated: authorSource?.authorsTruncated ?? false,
+    // Owners of the profiles the paper is in, but those the record's own author list names.
+    hiddenAuthors: unique(ranked.flatMap((entry) => entry.hiddenAuthors)).filter((name) => !(authorSource?.authors ?? []).some((shown) => authorSlug(shown) === authorSlug(name))),
     affiliations: unique(ranked.flatMap((entry) => entry.affiliations)),
     categories: unique(ranked.flatMap((entry) => entry.categories)),
     published: datedSource?.published ?? null,

@@ -5,6 +5,7 @@ import type { Issue } from './issues.ts';
 import type { DumpEntry } from './parsers/types.ts';
 import type { DumpFormat } from './schema.ts';
 import { readAuthorList, splitTitleAuthors, type SplitLexicon } from './split/split-title-authors.ts';
+import { authorSlug } from './slug.ts';
 import { quote } from './text.ts';
 
 /** One dump entry with every field resolved, ready to merge. */
@@ -17,6 +18,8 @@ export interface NormalEntry {
   title: string | null;
   authors: string[];
   authorsTruncated: boolean;
+  /** The profile's owner, when the dump is one and the listing does not show them (see PaperSchema). */
+  hiddenAuthors: string[];
   affiliations: string[];
   /** Category ids, the listing's own first. */
   categories: string[];
@@ -45,6 +48,8 @@ export interface NormaliseContext {
   yearPolicy: YearPolicy;
   lexicon: SplitLexicon;
   resolveCategory: (code: string) => ResolvedCategory;
+  /** The author whose profile listing the dump is (sources.json `profileOf`). */
+  profileOf?: string;
 }
 
 /** The year policy of a dump: its capture date when known, else the year after its newest dated entry. */
@@ -85,6 +90,14 @@ export function normaliseEntry(entry: DumpEntry, order: number, context: Normali
     } else if (split.uncertain) {
       warn(`the split of ${quote(entry.titleAuthors)} into title ${quote(split.title, 40)} and authors is uncertain; check it`, titleLine);
     }
+  }
+
+  // A profile listing's papers are all its owner's: one the card does not name is among those "et al." hides.
+  const hiddenAuthors: string[] = [];
+  const owner = context.profileOf;
+  if (owner !== undefined && !authors.some((name) => authorSlug(name) === authorSlug(owner))) {
+    if (authors.length === 0 || authorsTruncated) hiddenAuthors.push(owner);
+    else warn(`this dump is ${owner}'s profile (profileOf in sources.json), but this card's whole author list does not name them; check the card, or the profileOf entry`, entry.lines[1] ?? entry.line);
   }
 
   const categories: string[] = [];
@@ -128,6 +141,7 @@ export function normaliseEntry(entry: DumpEntry, order: number, context: Normali
     title,
     authors,
     authorsTruncated,
+    hiddenAuthors,
     affiliations,
     categories,
     published,

@@ -10,7 +10,7 @@ import { toPlainText } from './plain-text.ts';
 import type { DumpEntry } from './parsers/types.ts';
 import { ASTRO_IMAGE_IMPORT_PREFIX, recordFieldName, reservedText } from './reserved-text.ts';
 import { PaperSchema, SourcesFileSchema, type DumpFormat, type Paper, type SourcesFile } from './schema.ts';
-import { shortHash, toSlug } from './slug.ts';
+import { authorSlug, shortHash, toSlug } from './slug.ts';
 import { buildSplitLexicon } from './split/split-title-authors.ts';
 
 /** One dump as read from disk: its text, or why it could not be read. */
@@ -170,7 +170,8 @@ function toRecord(draft: MergedPaper, id: string): Paper {
     arxivId: draft.arxivId,
     version: draft.version,
     title: draft.title,
-    authors: draft.authors.map((name) => ({ name, slug: toSlug(name) || `author-${shortHash(name)}` })),
+    authors: draft.authors.map((name) => ({ name, slug: authorSlug(name) })),
+    hiddenAuthors: draft.hiddenAuthors.map((name) => ({ name, slug: authorSlug(name) })),
     authorsTruncated: draft.authorsTruncated,
     affiliations: draft.affiliations,
     categories: draft.categories.map((category) => ({ id: category, name: categoryName(category) })),
@@ -258,7 +259,8 @@ export function buildCorpus(dumps: readonly DumpInput[], options: CorpusOptions 
     const warning = yearWarning(file.file, file.entries, policy, sourcesRead);
     if (warning) file.issues.unshift(warning);
     for (const entry of file.entries) {
-      normal.push(normaliseEntry(entry, normal.length, { file: file.file, yearPolicy: policy, lexicon, resolveCategory }, file.issues));
+      const profileOf = sourcesRead.sources[file.file]?.profileOf;
+      normal.push(normaliseEntry(entry, normal.length, { file: file.file, yearPolicy: policy, lexicon, resolveCategory, ...(profileOf ? { profileOf } : {}) }, file.issues));
     }
   }
 

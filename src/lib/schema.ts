@@ -73,6 +73,11 @@ export const PaperSchema = z.object({
   authors: z.array(AuthorSchema),
   /** True when the listing cut the author list with "et al.". */
   authorsTruncated: z.boolean(),
+  /**
+   * Authors known to be among those "et al." hides, or of a paper whose listing named none: the owner of a profile
+   * listing the paper is in (sources.json `profileOf`). Not in `authors`, whose order is the paper's.
+   */
+  hiddenAuthors: z.array(AuthorSchema).default([]),
   affiliations: z.array(z.string()),
   /** Primary category first. */
   categories: z.array(CategorySchema),
@@ -101,6 +106,8 @@ export const SourcesFileSchema = z.record(
     captured: isoDate.optional(),
     /** Free text (or anything) for the person who keeps the data folder; never read. */
     note: z.unknown().optional(),
+    /** The author whose profile listing this dump is: every paper in it is theirs, named or hidden by "et al.". */
+    profileOf: z.string().trim().min(1).optional(),
   }),
 );
 /** Contents of `data/sources.json`. */

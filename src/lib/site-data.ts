@@ -111,6 +111,11 @@ export const paths = {
 };
 
 
+// A paper's shown authors, then those a profile listing says "et al." hides: all of them have it on their page.
+function everyAuthor(paper: Paper): Paper['authors'] {
+  return paper.hiddenAuthors.length === 0 ? paper.authors : [...paper.authors, ...paper.hiddenAuthors];
+}
+
 // How many authors and categories the home and category pages rank.
 const TOP_LIMIT = 10;
 
@@ -176,14 +181,14 @@ export function buildSiteData(
   // Sorts as `localeCompare(…, 'en')` does, without looking up a collator for each comparison.
   const english = new Intl.Collator('en');
   const sorted = [...records].sort(comparePapers);
-  // Citation keys unique across the site, in site order: made only if a paper's fragments are rendered here.
+  // Citation keys unique across the site (numbered oldest first): made only if a paper's fragments are rendered here.
   const bibtexKeys = memo(() => uniqueBibtexKeys(sorted));
   const papers = sorted.map((paper) => viewPaper(paper, log, rendered?.get(paper.id), () => bibtexKeys().get(paper.id)));
   const paperById = new Map(papers.map((view) => [view.paper.id, view]));
 
   const byAuthor = new Map<string, { names: string[]; papers: PaperView[] }>();
   for (const view of papers) {
-    for (const author of view.paper.authors) {
+    for (const author of everyAuthor(view.paper)) {
       const entry = byAuthor.get(author.slug) ?? { names: [], papers: [] };
       entry.names.push(author.name);
       if (entry.papers[entry.papers.length - 1] !== view) entry.papers.push(view);
@@ -203,7 +208,7 @@ export function buildSiteData(
     const name = nameOf.get(slug) ?? slug;
     const sortKey = sortKeyOf.get(slug) ?? slug;
     const initial = sortKey[0]?.toUpperCase() ?? '#';
-    const coauthorCounts = countBy(entry.papers.flatMap((view) => [...new Set(view.paper.authors.map((author) => author.slug))].filter((other) => other !== slug)));
+    const coauthorCounts = countBy(entry.papers.flatMap((view) => [...new Set(everyAuthor(view.paper).map((author) => author.slug))].filter((other) => other !== slug)));
     const categoryCounts = countBy(entry.papers.flatMap((view) => view.paper.categories.map((category) => category.id)));
     const yearCounts = countBy(entry.papers.flatMap((view) => (view.paper.published ? [Number(view.paper.published.slice(0, 4))] : [])));
     return {
@@ -241,7 +246,7 @@ export function buildSiteData(
       path: paths.category(id),
       papers: entry.papers,
       topAuthors: topRanked(
-        [...countBy(entry.papers.flatMap((view) => [...new Set(view.paper.authors.map((author) => author.slug))]))]
+        [...countBy(entry.papers.flatMap((view) => [...new Set(everyAuthor(view.paper).map((author) => author.slug))]))]
           // Ties by surname, as in the A–Z index and the home page's most prolific authors.
           .sort(([slugA, countA], [slugB, countB]) => countB - countA || english.compare(authorBySlug.get(slugA)?.sortKey ?? slugA, authorBySlug.get(slugB)?.sortKey ?? slugB))
           .map(([slug, count]) => ({ slug, name: nameOf.get(slug) ?? slug, path: paths.author(slug), count })),

@@ -47,3 +47,8 @@ export function shortHash(text: string): string {
   }
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
+
+/** An author's slug: their name's, or a hash of it when the name has no letter a slug keeps. */
+export function authorSlug(name: string): string {
+  return toSlug(name) || `author-${shortHash(name)}`;
+}

@@ -159,6 +159,33 @@ describe('reporting', () => {
     expect(report.summary.errors).toBe(2);
   });
 
+  it('files the papers of a profile listing under its owner, named or hidden by "et al.", and says when a whole list does not name them', () => {
+    const abstract = (n: number) => `We study the problem number ${n} of learning in a sentence long enough to be an abstract.`;
+    const text = [
+      `LGJun 3, 2024\nA First StudyAda Lovelace, Grace Hopper, Alan Turing et al.\n${abstract(1)}`,
+      `LGJun 4, 2024\nA Second StudyBaihe Huang, Grace Hopper\n${abstract(2)}`,
+      `LGJun 5, 2024\nA Third StudyAda Lovelace, Grace Hopper\n${abstract(3)}`,
+    ].join('\n\n');
+    const ids = { file: 'b-ids.txt', text: `${abstract(4)}\n\narXiv:2406.00004\n` };
+    const { papers, report } = buildCorpus([{ file: 'a-profile.txt', text: `${text}\n` }, ids], {
+      sources: { 'a-profile.txt': { captured: '2024-07-01', profileOf: 'Baihe Huang' }, 'b-ids.txt': { profileOf: 'Baihe Huang' } },
+    });
+    const hidden = (title: string) => papers.find((paper) => paper.title === title || paper.id === title)?.hiddenAuthors;
+    expect(hidden('A First Study')).toEqual([{ name: 'Baihe Huang', slug: 'baihe-huang' }]);
+    expect(hidden('A Second Study')).toEqual([]);
+    expect(hidden('A Third Study')).toEqual([]);
+    // An id listing names no authors: the owner is the one known.
+    expect(hidden('2406.00004')).toEqual([{ name: 'Baihe Huang', slug: 'baihe-huang' }]);
+    expect(report.files[0]?.issues.map((issue) => [issue.line, issue.message])).toEqual([
+      [10, "this dump is Baihe Huang's profile (profileOf in sources.json), but this card's whole author list does not name them; check the card, or the profileOf entry"],
+    ]);
+    // Merged with a listing that names the owner, the paper has them in its authors, not hidden.
+    const named = { file: 'c-named.txt', text: `LGJun 3, 2024\nA First StudyAda Lovelace, Baihe Huang\n${abstract(1)}\n` };
+    const merged = buildCorpus([{ file: 'a-profile.txt', text: `${text}\n` }, named], { sources: { 'a-profile.txt': { profileOf: 'Baihe Huang' } } }).papers;
+    const first = merged.find((paper) => paper.title === 'A First Study');
+    expect([first?.authors.map((author) => author.name), first?.hiddenAuthors]).toEqual([['Ada Lovelace', 'Baihe Huang'], []]);
+  });
+
   it('makes a listed category named "uncategorised" an error at its line when some paper has no category', () => {
     const abstract = 'We study things in a sentence that is long enough to be an abstract of a paper.';
     const card = { file: 'cards.txt', text: `uncategorisedJun 3, 2024\nA Study of ThingsAda Lovelace\n${abstract}\n` };

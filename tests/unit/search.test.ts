@@ -73,6 +73,16 @@ describe('the search index', () => {
     expect(emptyQueryHint('https://arxiv.org/abs/2510.99999v2', true)).toBeNull();
   });
 
+  it('finds a paper by the profile owner "et al." hides, and shows them among its authors', () => {
+    const paper = papers.find((candidate) => candidate.authorsTruncated) as (typeof papers)[number];
+    const owner = { name: 'Ada Lovelace', slug: 'ada-lovelace' };
+    const [document] = titleDocuments([{ ...paper, hiddenAuthors: [owner] }]);
+    expect(document?.authors).toContain('Ada Lovelace');
+    expect(document?.a).toBe(`${paper.authors.map((author) => author.name).join(', ')} et al. (among them Ada Lovelace)`);
+    const [alone] = titleDocuments([{ ...paper, authors: [], authorsTruncated: false, hiddenAuthors: [owner] }]);
+    expect(alone?.a).toBe('Ada Lovelace and others');
+  });
+
   it('carries each paper’s affiliations with its result, so a match on them can be shown, and stores none for papers without', () => {
     const hits = searchIndexes(index, 'berkeley');
     expect(hits.length).toBeGreaterThan(0);

@@ -82,4 +82,18 @@ describe('the route data', () => {
     expect(() => buildSiteData([named, without])).toThrow(/names a category "uncategorised".*npm run check-data names its line/);
     expect(buildSiteData([named]).categoryById.has('uncategorised')).toBe(true);
   });
+
+  it('puts a paper on the page of the profile owner "et al." hides, with the shown authors as co-authors, and says so in the byline', () => {
+    const paper = records.find((candidate) => candidate.authorsTruncated && candidate.authors.length === 3) as Paper;
+    const owner = { name: 'Ada Lovelace', slug: 'ada-lovelace' };
+    const site = buildSiteData([{ ...paper, hiddenAuthors: [owner] }]);
+    const page = site.authorBySlug.get('ada-lovelace');
+    expect(page?.papers.map((view) => view.paper.id)).toEqual([paper.id]);
+    expect(page?.coauthors.map((coauthor) => coauthor.slug).sort()).toEqual(paper.authors.map((author) => author.slug).sort());
+    const byline = site.papers[0]?.linked?.bylineHtml ?? renderLinkedFragments({ ...paper, hiddenAuthors: [owner] }, renderPaperFragments(paper), siteLinks('https://example.org', '/')).bylineHtml;
+    expect(byline).toContain('<span class="hidden-authors">(among them <a href="/authors/ada-lovelace/">Ada Lovelace</a>)</span>');
+    // A listing with no authors at all: the owner, and others.
+    const none = renderLinkedFragments({ ...paper, authors: [], authorsTruncated: false, hiddenAuthors: [owner] }, renderPaperFragments(paper), siteLinks('https://example.org', '/')).bylineHtml;
+    expect(none).toMatch(/^<a href="\/authors\/ada-lovelace\/">Ada Lovelace<\/a><span class="et-al"> and others/);
+  });
 });

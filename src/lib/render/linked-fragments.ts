@@ -23,7 +23,7 @@ export function renderLinkedFragments(paper: Paper, text: Pick<PaperFragments, '
   return {
     jsonLd: safeJson(scholarlyArticle(paper, text.titlePlain, text.description, links.absolute)),
     citationMeta: citationMetaHtml(paper, text.titlePlain),
-    bylineHtml: authorLinksHtml(links.href, paper.authors, paper.authorsTruncated),
+    bylineHtml: authorLinksHtml(links.href, paper.authors, paper.authorsTruncated, paper.hiddenAuthors),
     listItem: listItemParts(links.href, paper, text),
   };
 }

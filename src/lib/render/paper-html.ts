@@ -15,11 +15,21 @@ import { escapeHtml } from './escape-html.ts';
 
 const ET_AL = '<span class="et-al"> et al.<span class="visually-hidden"> (the listing showed only the first authors; the full author list is longer)</span></span>';
 
-/** The authors linked to their pages, comma-separated, with the "et al." marker when the list is incomplete. */
-export function authorLinksHtml(href: SiteLink, authors: readonly Author[], truncated: boolean): string {
-  const links = authors.length === 0 ? '<span>Authors not given</span>' : authors.map((author) => `<a href="${escapeHtml(href(paths.author(author.slug)))}">${escapeHtml(author.name)}</a>`).join(', ');
-  return truncated ? `${links}${ET_AL}` : links;
+/**
+ * The authors linked to their pages, comma-separated, with the "et al." marker when the list is incomplete, and the
+ * authors a profile listing says are among the rest (`hidden`).
+ */
+export function authorLinksHtml(href: SiteLink, authors: readonly Author[], truncated: boolean, hidden: readonly Author[] = []): string {
+  const link = (author: Author) => `<a href="${escapeHtml(href(paths.author(author.slug)))}">${escapeHtml(author.name)}</a>`;
+  const known = hidden.map(link).join(', ');
+  if (authors.length === 0) return hidden.length === 0 ? '<span>Authors not given</span>' : `${known}${HIDDEN_ONLY}`;
+  const links = authors.map(link).join(', ');
+  const shown = truncated ? `${links}${ET_AL}` : links;
+  return hidden.length === 0 ? shown : `${shown} <span class="hidden-authors">(among them ${known})</span>`;
 }
+
+// After the only author known, from the profile listing the paper is in, of a listing that named none.
+const HIDDEN_ONLY = '<span class="et-al"> and others<span class="visually-hidden"> (the listing named no authors; this one is known from the profile listing the paper is in)</span></span>';
 
 /** The categories as a list of links: ids with their names for screen readers, or "Name (id)" when `named`. */
 export function categoryTagsHtml(href: SiteLink, categories: readonly Category[], named = false): string {
@@ -57,7 +67,7 @@ export function listItemParts(href: SiteLink, paper: Paper, text: { titleHtml: s
   const excerpt = text.excerptHtml ? `<p class="excerpt">${text.excerptHtml}</p>` : '';
   return {
     heading: `<a href="${escapeHtml(href(paths.paper(paper.id)))}">${text.titleHtml}</a>${untitled}`,
-    rest: `<p class="meta">${authorLinksHtml(href, paper.authors, paper.authorsTruncated)}</p><div class="meta">${date}${categories}${code}</div>${excerpt}</li>`,
+    rest: `<p class="meta">${authorLinksHtml(href, paper.authors, paper.authorsTruncated, paper.hiddenAuthors)}</p><div class="meta">${date}${categories}${code}</div>${excerpt}</li>`,
   };
 }
 

@@ -19,15 +19,18 @@ export function titleDocuments(papers: readonly Paper[]): TitleDocument[] {
   return papers.map((paper, position) => {
     const title = paper.title ?? (paper.arxivId ? `arXiv:${paper.arxivId}` : paper.id);
     const names = paper.authors.map((author) => author.name).join(', ');
+    // Searched too: the profile owner "et al." hides is an author (see PaperSchema).
+    const hidden = paper.hiddenAuthors.map((author) => author.name).join(', ');
+    const shown = paper.authorsTruncated ? `${names} et al.` : names;
     return {
       id: position,
       // As the record has it: tokenize reads math as words itself.
       title,
-      authors: names,
+      authors: hidden === '' ? names : `${names}, ${hidden}`,
       categories: paper.categories.map((category) => `${category.id} ${category.name ?? ''}`).join(' '),
       arxiv: paper.arxivId ?? '',
       t: paper.title === null ? [[title, 0]] : richTextPieces(paper.title),
-      a: paper.authorsTruncated ? `${names} et al.` : names,
+      a: hidden === '' ? shown : names === '' ? `${hidden} and others` : `${shown} (among them ${hidden})`,
       d: paper.published ?? '',
       c: paper.categories.map((category) => category.id),
       h: paper.hasCode ? 1 : 0,
