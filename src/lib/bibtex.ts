@@ -71,8 +71,8 @@ function escapeSpecials(text: string): string {
 /**
  * Each paper's citation key, unique across the papers given (in the site's order, newest first): the oldest paper
  * keeps bibtexKey's key, newer ones with the same key get "b", "c", … after it, as reference managers do, so that
- * entries copied from several pages into one .bib file never clash, and a paper added later never changes the key
- * of one already cited.
+ * entries copied from several pages into one .bib file never clash, and a newer paper added later never changes
+ * the key of one already cited (an older one added later can).
  */
 export function uniqueBibtexKeys(papers: readonly Paper[]): Map<string, string> {
   const keys = new Map<string, string>();

@@ -43,7 +43,8 @@ function feedItem(site: FeedSite, view: PaperView): RSSFeedItem {
       description: richTextToPlain(excerpt(view.paper.abstract ?? '', 600)).replace(XML_UNSAFE, ''),
       categories: view.paper.categories.map((category) => category.id),
       // RSS's own <author> wants an e-mail address; Dublin Core's creator takes names.
-      customData: view.paper.authors.map((author) => `<dc:creator>${escapeXml(author.name.replace(XML_UNSAFE, ''))}</dc:creator>`).join(''),
+      // The shown authors, then a profile owner their "et al." hid: each a creator, in no claimed order.
+      customData: [...view.paper.authors, ...view.paper.hiddenAuthors].map((author) => `<dc:creator>${escapeXml(author.name.replace(XML_UNSAFE, ''))}</dc:creator>`).join(''),
     };
     items.set(view, item);
   }

@@ -274,6 +274,19 @@ export const FORMAT_PRECEDENCE: Readonly<Record<DumpFormat, number>> = {
 };
 
 /** A merged paper before ids are assigned. */
+// Owners of the profiles the paper is in (one per slug) that its author list does not name; none when that list is
+// whole (another dump gave every author, and the owner is not among them: the normaliser warned of that case).
+function hiddenOwners(ranked: readonly NormalEntry[], authorSource: NormalEntry | null | undefined): string[] {
+  const shown = authorSource?.authors ?? [];
+  if (shown.length > 0 && !authorSource?.authorsTruncated) return [];
+  const owners = new Map<string, string>();
+  for (const name of ranked.flatMap((entry) => entry.hiddenAuthors)) {
+    const slug = authorSlug(name);
+    if (!owners.has(slug) && !shown.some((author) => authorSlug(author) === slug)) owners.set(slug, name);
+  }
+  return [...owners.values()];
+}
+
 export interface MergedPaper {
   arxivId: string | null;
   version: number | null;
@@ -332,8 +345,7 @@ export function mergeEntries(group: readonly NormalEntry[]): MergedPaper {
     title: first((entry) => entry.title),
     authors: authorSource?.authors ?? [],
     authorsTruncated: authorSource?.authorsTruncated ?? false,
-    // Owners of the profiles the paper is in, but those the record's own author list names.
-    hiddenAuthors: unique(ranked.flatMap((entry) => entry.hiddenAuthors)).filter((name) => !(authorSource?.authors ?? []).some((shown) => authorSlug(shown) === authorSlug(name))),
+    hiddenAuthors: hiddenOwners(ranked, authorSource),
     affiliations: unique(ranked.flatMap((entry) => entry.affiliations)),
     categories: unique(ranked.flatMap((entry) => entry.categories)),
     published: datedSource?.published ?? null,

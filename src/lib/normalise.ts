@@ -97,7 +97,7 @@ export function normaliseEntry(entry: DumpEntry, order: number, context: Normali
   const owner = context.profileOf;
   if (owner !== undefined && !authors.some((name) => authorSlug(name) === authorSlug(owner))) {
     if (authors.length === 0 || authorsTruncated) hiddenAuthors.push(owner);
-    else warn(`this dump is ${owner}'s profile (profileOf in sources.json), but this card's whole author list does not name them; check the card, or the profileOf entry`, entry.lines[1] ?? entry.line);
+    else warn(`this dump is ${owner}'s profile (profileOf in sources.json), but this entry's whole author list does not name them; check the entry, or the profileOf entry`, entry.lines[1] ?? entry.line);
   }
 
   const categories: string[] = [];

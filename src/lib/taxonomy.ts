@@ -205,6 +205,9 @@ export const ARXIV_ARCHIVES: ReadonlySet<string> = new Set(Object.keys(ARXIV_CAT
 /** Every code a listing prints as a subject, as the taxonomy writes it: ids (`cs.LG`), archives (`quant-ph`), classes (`LG`). */
 export const SUBJECT_CODES: ReadonlySet<string> = new Set(Object.keys(ARXIV_CATEGORIES).flatMap((id) => [id, ...id.split('.')]));
 
+/** The same codes in lower case, to recognise a code whatever its case. */
+export const SUBJECT_CODES_LOWER_CASE: ReadonlySet<string> = new Set([...SUBJECT_CODES].map((code) => code.toLowerCase()));
+
 /** Archive prefixes in the order a bare subject code is tried ("GT" → cs.GT before math.GT). */
 export const DEFAULT_ARCHIVE_PREFERENCE: readonly string[] = [
   'cs',

@@ -48,6 +48,8 @@ describe('card headers', () => {
       expect(unreadableCardHeader(line), line).toBeNull();
     }
     expect(unreadableCardHeader('quant-ph 3 Jun 2024')?.problem).toBe('its day comes before the month; write it as "Jun 3, 2024"');
+    // A known code in any case, with a whole date: archives and full ids too.
+    for (const line of ['csjun 3, 2024', 'hep-thjun 3, 2024', 'cs.LGjun 3, 2024']) expect(unreadableCardHeader(line)?.problem, line).toContain('is not written as "Jun"');
   });
   it('does not take prose or title lines for headers', () => {
     expect(parseCardHeader('Load more')).toBeNull();
@@ -218,7 +220,7 @@ describe('card listing', () => {
 
   it('never makes an author line the abstract: unreadable names are kept with a warning, footnote marks and bracketed affiliations taken off', () => {
     const abstract = 'We study things in a sentence that is long enough to be an abstract of a paper.';
-    const names = 'María de las Mercedes Pérez1, Jon Smith (MIT), Ada Lovelace*, Grace Hopper, Alan Turing';
+    const names = 'María de las Mercedes Pérez1,*, Jon Smith (MIT), Ada Lovelace2, Grace Hopper, Alan Turing';
     const result = parseCardListing(`AIJun 4, 2024\nA Study of Things\n${names}\n${abstract}\n`, 'cards.txt');
     expect(result.entries.map((entry) => [entry.titleAuthors, entry.authorsLine, entry.abstract])).toEqual([['A Study of Things', names, abstract]]);
     expect(readAuthorList(names, true)).toEqual({

@@ -177,13 +177,17 @@ describe('reporting', () => {
     // An id listing names no authors: the owner is the one known.
     expect(hidden('2406.00004')).toEqual([{ name: 'Baihe Huang', slug: 'baihe-huang' }]);
     expect(report.files[0]?.issues.map((issue) => [issue.line, issue.message])).toEqual([
-      [10, "this dump is Baihe Huang's profile (profileOf in sources.json), but this card's whole author list does not name them; check the card, or the profileOf entry"],
+      [10, "this dump is Baihe Huang's profile (profileOf in sources.json), but this entry's whole author list does not name them; check the entry, or the profileOf entry"],
     ]);
     // Merged with a listing that names the owner, the paper has them in its authors, not hidden.
     const named = { file: 'c-named.txt', text: `LGJun 3, 2024\nA First StudyAda Lovelace, Baihe Huang\n${abstract(1)}\n` };
     const merged = buildCorpus([{ file: 'a-profile.txt', text: `${text}\n` }, named], { sources: { 'a-profile.txt': { profileOf: 'Baihe Huang' } } }).papers;
     const first = merged.find((paper) => paper.title === 'A First Study');
     expect([first?.authors.map((author) => author.name), first?.hiddenAuthors]).toEqual([['Ada Lovelace', 'Baihe Huang'], []]);
+    // A whole list from another dump that does not name the owner: no "among them" after a complete list.
+    const whole = { file: 'c-whole.txt', text: `LGJun 3, 2024\nA First StudyAda Lovelace, B. Huang\n${abstract(1)}\n` };
+    const complete = buildCorpus([{ file: 'a-profile.txt', text: `${text}\n` }, whole], { sources: { 'a-profile.txt': { profileOf: 'Baihe Huang' } } }).papers;
+    expect(complete.find((paper) => paper.title === 'A First Study')?.hiddenAuthors).toEqual([]);
   });
 
   it('makes a listed category named "uncategorised" an error at its line when some paper has no category', () => {

@@ -1,5 +1,5 @@
 import { isListingYear, isValidDate, monthNumber, MONTHS, YEAR_RANGE } from '../dates.ts';
-import { SUBJECT_CODES } from '../taxonomy.ts';
+import { SUBJECT_CODES, SUBJECT_CODES_LOWER_CASE } from '../taxonomy.ts';
 import type { Issue } from '../issues.ts';
 import { AUTHORS_LABEL, readAuthorList, splitTitleAuthors, stripListTail, type AuthorList } from '../split/split-title-authors.ts';
 import { looksLikeProse, quote, splitLines, type DumpLine } from '../text.ts';
@@ -72,7 +72,7 @@ export function unreadableCardHeader(text: string): { problem: string; subject?:
   const month = groups.month ?? '';
   // A month in lower case counts only in a whole date after a known code in any case ("lgjun 3, 2024"): "Codec 2"
   // ("Co" and "dec 2") is a title.
-  if (month !== capitalised(month) && !(groups.subject && SUBJECT_CODES.has(groups.subject.toUpperCase()) && /\d{4}/.test(rest))) return null;
+  if (month !== capitalised(month) && !(groups.subject && SUBJECT_CODES_LOWER_CASE.has(groups.subject.toLowerCase()) && /\d{4}/.test(rest))) return null;
   const problem = month !== '' && month !== capitalised(month)
     ? `its month ${quote(month)} is not written as ${quote(capitalised(month))}`
     : !groups.subject

@@ -183,6 +183,7 @@ const LEADING_TEXT = 400;
 const MAX_LISTED_AUTHORS = 500;
 // What a page prints after a name: footnote marks ("Jane Doe1,*") and an affiliation in brackets ("Jane Doe (MIT)").
 const FOOTNOTE_MARKS = /[\d*†‡§¶]+$/u;
+const FOOTNOTE_ONLY = /^[\d*†‡§¶\s]+$/u;
 const BRACKETED_AFFILIATION = /\s*\(([^()]+)\)$/;
 
 /** An author list on a line of its own, as read by readAuthorList. */
@@ -214,7 +215,8 @@ export function readAuthorList(line: string, lenient = false): AuthorList | null
   }
   const { body, truncated, affiliations } = stripListTail(unlabelled);
   if (body === '' || body.length > MAX_LISTED_AUTHORS * (MAX_NAME_LENGTH + 2)) return null;
-  const parts = mergeSuffixes(body.split(/,\s*/));
+  // Footnote marks set off by commas ("Jane Doe1,*, Alan Turing2") are parts of their own: no names.
+  const parts = mergeSuffixes(body.split(/,\s*/)).filter((part) => !FOOTNOTE_ONLY.test(part));
   if (parts.length > MAX_LISTED_AUTHORS) return null;
   const last = parts.length - 1;
   // "A, B, and C" and "A and B" (and "A and B and C").
