@@ -81,9 +81,7 @@ export function dataFilesIntegration(config: DataFilesConfig): AstroIntegration 
         };
         server.middlewares.use((request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => {
           const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://dev.local').pathname);
-          const relative = pathname.startsWith(base) ? pathname.slice(base.length) : null;
-          // A folder's address is its index.html, as a static host serves it (a moved paper's old address).
-          const path = relative?.endsWith('/') ? `${relative}index.html` : relative;
+          const path = pathname.startsWith(base) ? pathname.slice(base.length) : null;
           if (path === null || !isDataFilePath(path)) return next();
           current().then(
             (map) => {

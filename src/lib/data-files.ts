@@ -32,9 +32,11 @@ export function dataFileType(path: string): string {
   return 'application/json; charset=utf-8';
 }
 
-const DATA_FILE_PATH = /^(?:feed\.xml|papers\.json|search\/[^?#]+\.json|(?:categories|authors)\/[^/]+\/(?:feed\.xml|papers\.json)|papers\/[^?#]+\/index\.html)$/;
+// Not the moved papers' redirect documents: matching every paper page's address would make `astro dev` make all
+// the data files (feeds, the search index) before showing a paper; an old address only matters once deployed.
+const DATA_FILE_PATH = /^(?:feed\.xml|papers\.json|search\/[^?#]+\.json|(?:categories|authors)\/[^/]+\/(?:feed\.xml|papers\.json))$/;
 
-/** True for a path that may be a data file (cheap test before computing them, as the dev server does). */
+/** True for a path the dev server serves as a data file (cheap test before computing them). */
 export function isDataFilePath(path: string): boolean {
   return DATA_FILE_PATH.test(path);
 }

@@ -27,7 +27,8 @@ describe('data files', () => {
     for (const path of ['feed.xml', 'papers.json', 'search/index.json', 'search/text/3.json', 'categories/cs.LG/feed.xml', 'categories/cs.LG/papers.json', 'authors/ada-lovelace/feed.xml']) {
       expect(isDataFilePath(path), path).toBe(true);
     }
-    for (const path of ['', 'papers/2510.15464/', 'authors/ada-lovelace/', 'categories/cs.LG/2/', 'search/', 'katex/0.19.1-0123abcd/katex.min.css', 'authors/a/b/feed.xml']) {
+    // A moved paper's redirect document is written by the build only: the dev server leaves paper addresses to Astro.
+    for (const path of ['', 'papers/2510.15464/', 'papers/agents-last-exam/index.html', 'authors/ada-lovelace/', 'categories/cs.LG/2/', 'search/', 'katex/0.19.1-0123abcd/katex.min.css', 'authors/a/b/feed.xml']) {
       expect(isDataFilePath(path), path).toBe(false);
     }
   });
