@@ -6,9 +6,9 @@ import type { Paper, SiteConfig } from './schema.ts';
 import { buildSearchAssets } from './search/build-index.ts';
 import { FULL_INDEX_PATH, TITLE_INDEX_PATH, textChunkPath } from './search/search-options.ts';
 import { movedPaperIds } from './moved-papers.ts';
+import { movedPaperHtml } from './render/moved-html.ts';
 import { buildSiteData, paths, type SiteData } from './site-data.ts';
 import { siteLinks } from './site-links.ts';
-import { movedPaperHtml } from './render/moved-html.ts';
 
 /**
  * The site's data files — feeds, papers.json and the search assets — as opposed to its pages. They need no

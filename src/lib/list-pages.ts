@@ -37,6 +37,9 @@ export function listPages<T>(items: readonly T[], size: number, pathOf: (page: n
   });
 }
 
+/** Page n of a list Astro's `paginate` pages under the list's own path: `categories/cs.LG/`, then `categories/cs.LG/2/`, …. */
+export const paginatedPath = (listPath: string, page: number): string => (page === 1 ? listPath : `${listPath}${page}/`);
+
 /** Page n of the list of all papers, as a site path: `papers/`, then `papers/page/2/`, …. */
 export const allPapersPath = (page: number): string => (page === 1 ? 'papers/' : `papers/page/${page}/`);
 

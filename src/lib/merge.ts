@@ -1,10 +1,10 @@
-import { authorSlug } from './slug.ts';
 import type { Issue } from './issues.ts';
 import type { NormalEntry } from './normalise.ts';
 import { plainWords } from './plain-text.ts';
 import type { DumpFormat, Superseded } from './schema.ts';
 import { STOP_WORDS } from './search/search-options.ts';
 import { hashShingles, shingles, similarEarlierSets, type SimilarAbstract } from './similarity.ts';
+import { authorSlug } from './slug.ts';
 import { quote } from './text.ts';
 
 /**
@@ -273,7 +273,6 @@ export const FORMAT_PRECEDENCE: Readonly<Record<DumpFormat, number>> = {
   'abstract-listing': 2,
 };
 
-/** A merged paper before ids are assigned. */
 // Owners of the profiles the paper is in (one per slug) that its author list does not name; none when that list is
 // whole (another dump gave every author, and the owner is not among them: the normaliser warned of that case).
 function hiddenOwners(ranked: readonly NormalEntry[], authorSource: NormalEntry | null | undefined): string[] {
@@ -287,6 +286,7 @@ function hiddenOwners(ranked: readonly NormalEntry[], authorSource: NormalEntry 
   return [...owners.values()];
 }
 
+/** A merged paper before ids are assigned. */
 export interface MergedPaper {
   arxivId: string | null;
   version: number | null;

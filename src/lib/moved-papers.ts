@@ -19,12 +19,8 @@ export function movedPaperIds(papers: readonly Paper[]): Array<{ from: string; t
   const moved: Array<{ from: string; to: Paper }> = [];
   // In the order the ids were given in (the dumps' file and line order): of two papers with one title, the first
   // had the plain address.
-  const order = new Map(papers.map((paper) => [paper, sourceOrder(paper)]));
-  const inFileOrder = [...papers].sort((a, b) => {
-    const [x, y] = [order.get(a) ?? '', order.get(b) ?? ''];
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
-  for (const paper of inFileOrder) {
+  const inFileOrder = papers.map((paper) => ({ paper, order: sourceOrder(paper) })).sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+  for (const { paper } of inFileOrder) {
     if (paper.arxivId === null || paper.title === null || !paper.sources.some((source) => source.format === 'card-listing')) continue;
     const from = titleSlug(paper.title);
     if (from === '' || taken.has(from)) continue;

@@ -1,6 +1,6 @@
 import { compareArxivIds } from './arxiv-order.ts';
-import { categoryName, createCategoryResolver, UNCATEGORISED, type CategoryPreference } from './categories.ts';
 import type { z } from 'astro/zod';
+import { categoryName, createCategoryResolver, UNCATEGORISED, type CategoryPreference } from './categories.ts';
 import { countOf } from './count-of.ts';
 import type { Issue } from './issues.ts';
 import { groupEntries, mergeEntries, type MergedPaper } from './merge.ts';
@@ -258,10 +258,9 @@ export function buildCorpus(dumps: readonly DumpInput[], options: CorpusOptions 
     const policy = yearPolicyFor(file.entries, sourcesRead.sources[file.file]?.captured);
     const warning = yearWarning(file.file, file.entries, policy, sourcesRead);
     if (warning) file.issues.unshift(warning);
-    for (const entry of file.entries) {
-      const profileOf = sourcesRead.sources[file.file]?.profileOf;
-      normal.push(normaliseEntry(entry, normal.length, { file: file.file, yearPolicy: policy, lexicon, resolveCategory, ...(profileOf ? { profileOf } : {}) }, file.issues));
-    }
+    const profileOf = sourcesRead.sources[file.file]?.profileOf;
+    const context = { file: file.file, yearPolicy: policy, lexicon, resolveCategory, ...(profileOf ? { profileOf } : {}) };
+    for (const entry of file.entries) normal.push(normaliseEntry(entry, normal.length, context, file.issues));
   }
 
   const issuesOf = new Map(parsed.map((file) => [file.file, file.issues]));

@@ -36,7 +36,14 @@ export async function listDumps(dataDir: string, seen: { misplacedSources?: stri
   // Real paths of the dumps listed: a link to one of them (or a second link to one outside) lists nothing more.
   const realFiles = new Set<string>();
   const links: string[] = [];
-  const list = (path: string) => found.push(relative(dataDir, path).split(sep).join('/'));
+  const siteRelative = (path: string) => relative(dataDir, path).split(sep).join('/');
+  const list = (path: string) => found.push(siteRelative(path));
+  // A dump once, however many paths lead to it.
+  const listFile = (path: string, real: string) => {
+    if (realFiles.has(real)) return;
+    realFiles.add(real);
+    list(path);
+  };
   const walk = async (dir: string, real: string): Promise<void> => {
     if (walked.has(real)) return;
     walked.add(real);
@@ -46,15 +53,10 @@ export async function listDumps(dataDir: string, seen: { misplacedSources?: stri
       const path = join(dir, entry.name);
       if (entry.isDirectory()) await walk(path, join(real, entry.name));
       else if (entry.isSymbolicLink()) links.push(path);
-      else if (entry.isFile() && isDumpName(entry.name)) {
-        // A linked folder can hold a dump a file link has already listed.
-        if (realFiles.has(join(real, entry.name))) continue;
-        list(path);
-        realFiles.add(join(real, entry.name));
-      } else if (entry.isFile() && entry.name === 'sources.json' && real !== root) {
-        // Only the data folder's own sources.json is read.
-        seen.misplacedSources?.push(relative(dataDir, path).split(sep).join('/'));
-      }
+      // A linked folder can hold a dump a file link has already listed.
+      else if (entry.isFile() && isDumpName(entry.name)) listFile(path, join(real, entry.name));
+      // Only the data folder's own sources.json is read.
+      else if (entry.isFile() && entry.name === 'sources.json' && real !== root) seen.misplacedSources?.push(siteRelative(path));
     }
   };
   await walk(dataDir, root);
@@ -65,11 +67,7 @@ export async function listDumps(dataDir: string, seen: { misplacedSources?: stri
     if (target === null) {
       if (isDumpName(basename(path))) list(path);
     } else if (target.isFile()) {
-      const real = await realpath(path);
-      if (isDumpName(basename(path)) && !realFiles.has(real)) {
-        list(path);
-        realFiles.add(real);
-      }
+      if (isDumpName(basename(path))) listFile(path, await realpath(path));
     } else if (target.isDirectory()) {
       const real = await realpath(path);
       if (real === root || root.startsWith(`${real}${sep}`)) list(path);

@@ -9,8 +9,8 @@ import { MONTH_NAMES } from './dates.ts';
 import { filingNameOf } from './names.ts';
 import { UNCATEGORISED } from './categories.ts';
 import { countOf } from './count-of.ts';
-import { userError } from './user-error.ts';
 import { topRanked, type TopRanked } from './top-ranked.ts';
+import { userError } from './user-error.ts';
 
 /**
  * Everything the pages show, computed once per build from the records: rendered titles and abstracts,
@@ -109,7 +109,6 @@ export const paths = {
   undated: () => 'dates/undated/',
   uncategorised: () => 'categories/uncategorised/',
 };
-
 
 // A paper's shown authors, then those a profile listing says "et al." hides: all of them have it on their page.
 function everyAuthor(paper: Paper): Paper['authors'] {
@@ -238,6 +237,17 @@ export function buildSiteData(
       byCategory.set(category.id, entry);
     }
   }
+  // Only the ten shown become views: a large category has thousands of authors.
+  const topAuthorsOf = (categoryPapers: readonly PaperView[]): CategoryView['topAuthors'] => {
+    const ranked = topRanked(
+      [...countBy(categoryPapers.flatMap((view) => [...new Set(everyAuthor(view.paper).map((author) => author.slug))]))]
+        // Ties by surname, as in the A–Z index and the home page's most prolific authors.
+        .sort(([slugA, countA], [slugB, countB]) => countB - countA || english.compare(authorBySlug.get(slugA)?.sortKey ?? slugA, authorBySlug.get(slugB)?.sortKey ?? slugB)),
+      TOP_LIMIT,
+      ([, count]) => count,
+    );
+    return { ...ranked, shown: ranked.shown.map(([slug, count]) => ({ slug, name: nameOf.get(slug) ?? slug, path: paths.author(slug), count })) };
+  };
   const categories: CategoryView[] = [...byCategory]
     .map(([id, entry]) => ({
       id,
@@ -245,14 +255,7 @@ export function buildSiteData(
       group: archiveGroup(id),
       path: paths.category(id),
       papers: entry.papers,
-      topAuthors: topRanked(
-        [...countBy(entry.papers.flatMap((view) => [...new Set(everyAuthor(view.paper).map((author) => author.slug))]))]
-          // Ties by surname, as in the A–Z index and the home page's most prolific authors.
-          .sort(([slugA, countA], [slugB, countB]) => countB - countA || english.compare(authorBySlug.get(slugA)?.sortKey ?? slugA, authorBySlug.get(slugB)?.sortKey ?? slugB))
-          .map(([slug, count]) => ({ slug, name: nameOf.get(slug) ?? slug, path: paths.author(slug), count })),
-        TOP_LIMIT,
-        (author) => author.count,
-      ),
+      topAuthors: topAuthorsOf(entry.papers),
     }))
     .sort((a, b) => english.compare(a.id, b.id));
   const categoryById = new Map(categories.map((category) => [category.id, category]));

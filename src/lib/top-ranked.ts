@@ -10,13 +10,13 @@ export interface TopRanked<T> {
 }
 
 /** The first `limit` items of a list sorted by count, most first, with the size of the tie the cut falls in. */
-export function topRanked<T>(ranked: readonly T[], limit: number, countOf: (item: T) => number): TopRanked<T> {
+export function topRanked<T>(ranked: readonly T[], limit: number, countOfItem: (item: T) => number): TopRanked<T> {
   const shown = ranked.slice(0, limit);
   const last = shown.at(-1);
   if (last === undefined) return { shown, tiedBeyond: 0, tiedCount: 0 };
-  const tiedCount = countOf(last);
+  const tiedCount = countOfItem(last);
   let tiedBeyond = 0;
-  for (let index = shown.length; index < ranked.length && countOf(ranked[index] as T) === tiedCount; index += 1) tiedBeyond += 1;
+  for (let index = shown.length; index < ranked.length && countOfItem(ranked[index] as T) === tiedCount; index += 1) tiedBeyond += 1;
   return { shown, tiedBeyond, tiedCount };
 }
 

@@ -104,16 +104,16 @@ export function startSearchPage(root: HTMLElement): void {
     const page = hits.slice(0, shown);
     const items = page.map((hit, position) => {
       const url = paperUrl(hit.fields);
+      const matched = terms[position] ?? new Set();
       const item = document.createElement('li');
       const heading = document.createElement('h2');
       heading.className = 'paper-title';
       const link = document.createElement('a');
       if (url) link.href = url;
-      appendHighlighted(link, hit.fields.t, terms[position] ?? new Set());
+      appendHighlighted(link, hit.fields.t, matched);
       heading.append(link);
       const authors = document.createElement('p');
       authors.className = 'meta';
-      const matched = terms[position] ?? new Set();
       if (hit.fields.a) appendHighlighted(authors, [[hit.fields.a, 0]], matched);
       else authors.textContent = 'Authors not given';
       // Affiliations are searched, so a paper found by one says so.

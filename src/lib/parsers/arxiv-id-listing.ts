@@ -125,13 +125,14 @@ export function parseArxivIdLines(lines: readonly DumpLine[], file: string): Par
       }
       if (comments.length > 0) {
         // Without the `Comments:` label arXiv's pages print; a label with nothing after it leaves no comment.
-        const texts = comments.map((block) => block.text.replace(COMMENTS_LABEL, ''));
-        comments.forEach((block, i) => {
-          if (texts[i] === '') warn(block.line, '"Comments:" with no text after it; delete the line, or paste the comments after it');
-        });
-        const kept = texts.filter((text) => text !== '');
+        const kept: string[] = [];
+        for (const block of comments) {
+          const text = block.text.replace(COMMENTS_LABEL, '');
+          if (text === '') warn(block.line, '"Comments:" with no text after it; delete the line, or paste the comments after it');
+          else kept.push(text);
+          entry.lines.push(...block.lines);
+        }
         if (kept.length > 0) entry.comments = kept;
-        comments.forEach((block) => entry.lines.push(...block.lines));
       }
     }
     pending = [];

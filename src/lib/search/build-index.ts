@@ -26,7 +26,7 @@ export function titleDocuments(papers: readonly Paper[]): TitleDocument[] {
       id: position,
       // As the record has it: tokenize reads math as words itself.
       title,
-      authors: hidden === '' ? names : `${names}, ${hidden}`,
+      authors: [names, hidden].filter((text) => text !== '').join(', '),
       categories: paper.categories.map((category) => `${category.id} ${category.name ?? ''}`).join(' '),
       arxiv: paper.arxivId ?? '',
       t: paper.title === null ? [[title, 0]] : richTextPieces(paper.title),

@@ -15,8 +15,10 @@ const INNER_CAPITAL_PREFIX = /^(?:Mc|Mac|Le|La|De|Di|Da|Du|Van|Von|Fitz|Del|Dal|
 const INNER_CAPITAL_GENERIC = /^\p{Lu}\p{Ll}{1,2}\p{Lu}[\p{Ll}\p{M}]+$/u;
 // Romanised given names written in camel case: HongSheng, YoungJu.
 const CAMEL_GIVEN_NAME = /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+$/u;
-// Surnames with an elided particle: d'Ambrumenil, l'Huillier, dell'Orto, Dall'Aglio, Sant'Anna.
-const ELIDED_PARTICLE = /^(?:d|l|dell|o)['’]\p{Lu}[\p{Ll}\p{M}]+$|^(?:Dall|Dell|Sant|Pie)['’]\p{Lu}[\p{Ll}\p{M}]+$/u;
+/** The start of a surname with an elided lower-case particle: d'Ambrumenil, l'Huillier, dell'Orto. */
+export const ELIDED_LOWER_CASE_PARTICLE = /^(?:d|l|dell|o)['’]/;
+// Surnames with an elided particle: those above, and Dall'Aglio, Sant'Anna.
+const ELIDED_PARTICLE = new RegExp(`${ELIDED_LOWER_CASE_PARTICLE.source}\\p{Lu}[\\p{Ll}\\p{M}]+$|^(?:Dall|Dell|Sant|Pie)['’]\\p{Lu}[\\p{Ll}\\p{M}]+$`, 'u');
 const WORD = /^\p{Lu}[\p{Ll}\p{M}]+$/u;
 const APOSTROPHE_WORD = /^\p{Lu}['’]\p{Lu}[\p{Ll}\p{M}]+$|^\p{Lu}[\p{Ll}\p{M}]+['’]\p{Ll}[\p{Ll}\p{M}]*$/u;
 const INITIAL = /^(?:\p{Lu}\p{Ll}{0,2}\.)$|^(?:\p{Lu}\.-?){2,3}$|^-\p{Lu}\.$/u;

@@ -1,4 +1,4 @@
-import { authorCost, organisationCost, PARTICLES, personNameCost, SUFFIX } from './name-shape.ts';
+import { authorCost, ELIDED_LOWER_CASE_PARTICLE, organisationCost, PARTICLES, personNameCost, SUFFIX } from './name-shape.ts';
 
 /**
  * Splits a card's "title glued to authors" line: `Agents' Last ExamYiyou Sun, Xinyang Han, Weichen Zhang et al.`.
@@ -175,7 +175,6 @@ export function splitTitleAuthors(
 export const AUTHORS_LABEL = /^Authors?\s?:\s*/i;
 // Lower-case words an author list has: particles ("van der"), "and", "et al.", "and others"; elided particles.
 const NAME_LOWER_CASE_WORDS: ReadonlySet<string> = new Set([...PARTICLES, 'and', 'et', 'al.', 'al', 'others']);
-const ELIDED_LOWER_CASE = /^(?:d|l|dell|o)['’]/;
 const LOWER_CASE_WORD = /(?<=^|\s)\p{Ll}\S*/gu;
 // How much of a line the lower-case check reads: the first names, or an abstract's first words.
 const LEADING_TEXT = 400;
@@ -210,7 +209,7 @@ export function readAuthorList(line: string, lenient = false): AuthorList | null
   const names = orgs === -1 ? unlabelled : unlabelled.slice(0, orgs);
   if (!lenient) {
     for (const [word] of names.slice(0, LEADING_TEXT).matchAll(LOWER_CASE_WORD)) {
-      if (!NAME_LOWER_CASE_WORDS.has(word) && !ELIDED_LOWER_CASE.test(word)) return null;
+      if (!NAME_LOWER_CASE_WORDS.has(word) && !ELIDED_LOWER_CASE_PARTICLE.test(word)) return null;
     }
   }
   const { body, truncated, affiliations } = stripListTail(unlabelled);
