@@ -9,7 +9,7 @@ import { parseDump } from './parsers/parse-dump.ts';
 import { toPlainText } from './plain-text.ts';
 import type { DumpEntry } from './parsers/types.ts';
 import { ASTRO_IMAGE_IMPORT_PREFIX, recordFieldName, reservedText } from './reserved-text.ts';
-import { PaperSchema, SourcesFileSchema, type DumpFormat, type Paper, type SourcesFile } from './schema.ts';
+import { PaperSchema, SourceEntrySchema, SourcesFileSchema, type DumpFormat, type Paper, type SourcesFile } from './schema.ts';
 import { authorSlug, shortHash, toSlug } from './slug.ts';
 import { buildSplitLexicon } from './split/split-title-authors.ts';
 
@@ -83,7 +83,8 @@ function lineOfKey(text: string | undefined, path: readonly PropertyKey[]): numb
 function sourcesProblem(problem: z.core.$ZodIssue): string {
   const [file, key] = problem.path.map(String);
   if (problem.code === 'unrecognized_keys') {
-    return `the entry for "${file}" has ${problem.keys.map((name) => `"${name}"`).join(', ')}, which ${problem.keys.length === 1 ? 'is' : 'are'} not read; an entry has "captured" ("YYYY-MM-DD") and "note" (free text) only. Check the spelling`;
+    const known = Object.keys(SourceEntrySchema.shape).map((name) => `"${name}"`);
+    return `the entry for "${file}" has ${problem.keys.map((name) => `"${name}"`).join(', ')}, which ${problem.keys.length === 1 ? 'is' : 'are'} not read; an entry has only ${known.slice(0, -1).join(', ')} and ${known.at(-1)}. Check the spelling`;
   }
   if (file === undefined) return `${problem.message}; expected {"listings/file.txt": {"captured": "YYYY-MM-DD"}}`;
   if (key === undefined) return `the entry for "${file}" is not an object; expected "${file}": {"captured": "YYYY-MM-DD"}`;

@@ -98,18 +98,17 @@ export const PaperSchema = z.object({
 /** A validated paper record. */
 export type Paper = z.output<typeof PaperSchema>;
 
-/** `data/sources.json`: per dump (path relative to the data folder), when it was captured. */
-export const SourcesFileSchema = z.record(
-  z.string(),
-  // Strict: a misspelt "Captured" would otherwise leave the capture date unread without a word.
-  z.strictObject({
-    captured: isoDate.optional(),
-    /** Free text (or anything) for the person who keeps the data folder; never read. */
-    note: z.unknown().optional(),
-    /** The author whose profile listing this dump is: every paper in it is theirs, named or hidden by "et al.". */
-    profileOf: z.string().trim().min(1).optional(),
-  }),
-);
+/** One dump's entry in `data/sources.json`. Strict: a misspelt "Captured" would otherwise leave the date unread without a word. */
+export const SourceEntrySchema = z.strictObject({
+  captured: isoDate.optional(),
+  /** Free text (or anything) for the person who keeps the data folder; never read. */
+  note: z.unknown().optional(),
+  /** The author whose profile listing this dump is: every paper in it is theirs, named or hidden by "et al.". */
+  profileOf: z.string().trim().min(1).optional(),
+});
+
+/** `data/sources.json`: per dump (path relative to the data folder), when it was captured and whose profile it is. */
+export const SourcesFileSchema = z.record(z.string(), SourceEntrySchema);
 /** Contents of `data/sources.json`. */
 export type SourcesFile = z.output<typeof SourcesFileSchema>;
 

@@ -208,7 +208,7 @@ describe('reporting', () => {
       [
         'sources.json',
         3,
-        'the entry for "cards.txt" has "Captured", which is not read; an entry has "captured" ("YYYY-MM-DD") and "note" (free text) only. Check the spelling; no capture date of this file is used until it is fixed',
+        'the entry for "cards.txt" has "Captured", which is not read; an entry has only "captured", "note" and "profileOf". Check the spelling; no capture date of this file is used until it is fixed',
       ],
     ]);
     expect(report.files[0]?.issues.map((issue) => issue.message)).toEqual([
